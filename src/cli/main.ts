@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Placeholder: the CLI arrives with the enricher.
+process.exitCode = 0;

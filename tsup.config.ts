@@ -1,0 +1,27 @@
+import { defineConfig } from 'tsup';
+
+/**
+ * One entry per public area, so that `cdc-enrich/email` pulls in only the email tables.
+ * With `"type": "module"`, tsup writes ESM as `.js` and CommonJS as `.cjs` (+ `.d.ts` / `.d.cts`),
+ * which is what publint and @arethetypeswrong expect for a dual package.
+ */
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'email/index': 'src/email/index.ts',
+    'name/index': 'src/name/index.ts',
+    'geo/index': 'src/geo/index.ts',
+    'phone/index': 'src/phone/index.ts',
+    'cdc/index': 'src/cdc/index.ts',
+    'enrich/index': 'src/enrich/index.ts',
+    'cli/main': 'src/cli/main.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  splitting: true,
+  treeshake: true,
+  target: 'node20',
+  platform: 'node',
+});
