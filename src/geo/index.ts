@@ -1,1 +1,30 @@
-export {};
+/**
+ * cdc-enrich/geo: country normalization, postal-code validation/normalization and country inference
+ * from postal codes with hints (issue 3).
+ *
+ * @packageDocumentation
+ */
+export {
+  ALL_ALPHA2,
+  type Alpha2,
+  type Country,
+  type CountryLookup,
+  lookupCountry,
+  normalizeCountry,
+  toAlpha2,
+} from './country.js';
+export {
+  EVIDENCE_WEIGHTS,
+  type InferOptions,
+  inferCountryFromPostalCode,
+  type PostalCandidate,
+  type PostalHints,
+  type PostalInference,
+} from './infer.js';
+export {
+  findPostalCodeCountries,
+  isValidPostalCode,
+  normalizePostalCode,
+  POSTAL_CODE_COUNTRIES,
+  type PostalMatch,
+} from './postal.js';
