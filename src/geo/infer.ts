@@ -4,12 +4,13 @@
  * Model: every country whose format accepts the code is a candidate with weight 1 (a "layout" factor
  * down-weights countries that would write the separators differently from the input). Each piece of
  * evidence multiplies the weight of the candidates it supports by a likelihood factor, in the order of
- * strength the issue asks for:
+ * strength the issue asks for, each level outweighing the product of all weaker ones (so two weak hints
+ * never overturn a strong one):
  *
- *   explicit country 1e6 > phone calling code 1e4 > state/province valid in the candidate 2000
- *   (x0.1 when the hint only matches a bare ISO 3166-2 suffix that is not the address key)
- *   (x50 more when the code also falls in that subdivision's postal range, x0.05 when it does not)
- *   > well-known city 500 > email ccTLD 20 (weak);  options.defaultCountry is an explicit prior of 200.
+ *   explicit country 1e40 > phone calling code 1e20 > state/province valid in the candidate 1e10
+ *   (x50 more when the code also falls in that subdivision's postal range, x0.05 when it does not;
+ *   x0.1 when the hint only matches a bare ISO 3166-2 suffix that is not the address key)
+ *   > well-known city 1e4 > options.defaultCountry (explicit prior) 200 > email ccTLD 20 (weak).
  *
  * A country with subdivision ranges whose code falls in none of them gets x0.2. Confidence is the winner's
  * share of the total weight, with a constant 0.05 of "some country we cannot tell" in the denominator,
@@ -68,13 +69,13 @@ export interface PostalInference {
 }
 
 export const EVIDENCE_WEIGHTS = Object.freeze({
-  country: 1e6,
-  phone: 1e4,
-  state: 2000,
+  country: 1e40,
+  phone: 1e20,
+  state: 1e10,
   subdivisionPrefixMatch: 50,
   subdivisionPrefixMismatch: 0.05,
   noSubdivisionRange: 0.2,
-  city: 500,
+  city: 1e4,
   emailTld: 20,
   defaultCountry: 200,
   /** Input separators that the country would write elsewhere (e.g. `00-950` for a 5-digit country). */

@@ -1,0 +1,175 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { inferCountryFromPostalCode, type PostalHints } from '../../src/geo/index.js';
+import { phoneRegions } from '../../src/geo/infer.js';
+import { hostileArb, POSTAL_EXAMPLES, typedExampleArb } from './arbitraries.js';
+
+describe('real-world codes of capitals and major cities with their hints', () => {
+  it.each<[string, PostalHints, string]>([
+    ['10115', { city: 'Berlin' }, 'DE'],
+    ['75008', { city: 'Paris' }, 'FR'],
+    ['00118', { city: 'Roma' }, 'IT'],
+    ['28013', { city: 'Madrid' }, 'ES'],
+    ['1010', { city: 'Wien' }, 'AT'],
+    ['8001', { city: 'Zürich' }, 'CH'],
+    ['90210', { city: 'Beverly Hills', state: 'CA' }, 'US'],
+    ['90210', { state: 'California' }, 'US'],
+    ['10001', { state: 'NY' }, 'US'],
+    ['M5V 3L9', { city: 'Toronto', state: 'ON' }, 'CA'],
+    ['SW1A 1AA', { city: 'London' }, 'GB'],
+    ['100-0001', { city: 'Tokyo' }, 'JP'],
+    ['100-0001', { state: '東京都' }, 'JP'],
+    ['01310-100', { city: 'São Paulo', state: 'SP' }, 'BR'],
+    ['110001', { city: 'New Delhi' }, 'IN'],
+    ['2000', { city: 'Sydney', state: 'NSW' }, 'AU'],
+    ['06600', { city: 'Ciudad de México', state: 'CDMX' }, 'MX'],
+    ['00-950', { city: 'Warszawa' }, 'PL'],
+    ['10115', { phone: '+49 30 901820' }, 'DE'],
+    ['10115', { phone: '0049 30 901820' }, 'DE'],
+    ['10115', { country: 'Deutschland' }, 'DE'],
+    ['75008', { phone: { callingCode: '33' } }, 'FR'],
+  ])('%s %j → %s', (code, hints, expected) => {
+    const result = inferCountryFromPostalCode(code, hints);
+    expect(result.country).toBe(expected);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(result.candidates[0]?.country).toBe(expected);
+  });
+});
+
+describe('formats unique to one country are answered with high confidence and no hints', () => {
+  it.each([
+    ['SW1A 1AA', 'GB'],
+    ['M5V 3L9', 'CA'],
+    ['1234 AB', 'NL'],
+    ['100-0001', 'JP'],
+    ['01310-100', 'BR'],
+    ['00-950', 'PL'],
+    ['1250-096', 'PT'],
+  ])('%s → %s', (code, expected) => {
+    const result = inferCountryFromPostalCode(code);
+    expect(result.country).toBe(expected);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('ambiguous formats without a supporting hint', () => {
+  it.each(['10115', '1010', '2000', '110001', '90210', '1000001'])('%s alone → null, confidence < 0.5', (code) => {
+    const result = inferCountryFromPostalCode(code);
+    expect(result.country).toBeNull();
+    expect(result.confidence).toBeLessThan(0.5);
+    expect(result.candidates.length).toBeGreaterThan(1);
+  });
+
+  it('10115 fits the format of dozens of countries, Germany among them', () => {
+    const result = inferCountryFromPostalCode('10115');
+    expect(result.candidates.length).toBeGreaterThan(40);
+    expect(result.candidates.map((c) => c.country)).toContain('DE');
+  });
+
+  it('an email ccTLD alone is weak: it ranks Germany first but does not decide', () => {
+    const result = inferCountryFromPostalCode('10115', { emailDomain: 'example.de' });
+    expect(result.candidates[0]?.country).toBe('DE');
+    expect(result.country).toBeNull();
+  });
+
+  it('+1 is evidence for every NANP country, so it does not pick one between US and DO', () => {
+    const result = inferCountryFromPostalCode('10001', { phone: '+1 212 555 0100' });
+    expect(
+      result.candidates
+        .slice(0, 2)
+        .map((c) => c.country)
+        .sort(),
+    ).toEqual(['DO', 'US']);
+    expect(result.country).toBeNull();
+    expect(phoneRegions('+1 212 555 0100')).toEqual(expect.arrayContaining(['US', 'CA', 'PR', 'JM']));
+  });
+
+  it('a hint naming a country whose format rejects the code is not a candidate', () => {
+    const result = inferCountryFromPostalCode('10115', { country: 'GB' });
+    expect(result.country).toBeNull();
+    expect(result.candidates.map((c) => c.country)).not.toContain('GB');
+  });
+});
+
+describe('defaultCountry is an explicit prior', () => {
+  it('decides an otherwise ambiguous code', () => {
+    const result = inferCountryFromPostalCode('10115', {}, { defaultCountry: 'DE' });
+    expect(result.country).toBe('DE');
+    expect(result.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+  it('loses to stronger evidence', () => {
+    expect(inferCountryFromPostalCode('10115', { city: 'Berlin' }, { defaultCountry: 'US' }).country).toBe('DE');
+  });
+  it('throws for programmer misuse (an unknown default country)', () => {
+    expect(() => inferCountryFromPostalCode('10115', {}, { defaultCountry: 'Narnia' })).toThrow(TypeError);
+  });
+});
+
+describe('evidence order: country > phone > state > city > default > email', () => {
+  it.each<[PostalHints, string]>([
+    [{ country: 'FR', phone: '+49 30 901820', state: 'CA', city: 'Berlin', emailDomain: 'x.es' }, 'FR'],
+    [{ phone: '+49 30 901820', city: 'Paris', emailDomain: 'x.es' }, 'DE'],
+    [{ state: 'California', city: 'Berlin', emailDomain: 'x.de' }, 'US'],
+    [{ city: 'Madrid', emailDomain: 'x.de' }, 'ES'],
+    [{ phone: '+34 910 000 000', state: 'California', city: 'Berlin', emailDomain: 'x.de' }, 'ES'],
+  ])('%j → %s', (hints, expected) => {
+    expect(inferCountryFromPostalCode('90210', hints).country).toBe(expected);
+  });
+});
+
+describe('properties', () => {
+  it('every country’s own example postal code infers it among the candidates (exhaustive)', () => {
+    for (const { country, example } of POSTAL_EXAMPLES) {
+      const result = inferCountryFromPostalCode(example);
+      expect(
+        result.candidates.map((c) => c.country),
+        `${country} ${example}`,
+      ).toContain(country);
+    }
+  });
+
+  test.prop([typedExampleArb])(
+    'with an explicit country hint, the result is that country when the code is valid for it',
+    ({ country, code }) => {
+      const result = inferCountryFromPostalCode(code, { country });
+      expect(result.country).toBe(country);
+      expect(result.confidence).toBeGreaterThan(0.9);
+    },
+  );
+
+  test.prop([typedExampleArb, fc.record({ city: fc.string(), state: fc.string(), emailDomain: fc.string() })])(
+    'scores are a distribution: in [0, 1], sorted, summing to at most 1; country set iff confidence >= 0.5',
+    ({ code }, hints) => {
+      const result = inferCountryFromPostalCode(code, hints);
+      let sum = 0;
+      result.candidates.forEach((c, i) => {
+        expect(c.score).toBeGreaterThanOrEqual(0);
+        expect(c.score).toBeLessThanOrEqual(1);
+        if (i > 0) expect(c.score).toBeLessThanOrEqual(result.candidates[i - 1]!.score);
+        sum += c.score;
+      });
+      // Scores are rounded to 4 decimals each.
+      expect(sum).toBeLessThanOrEqual(1 + result.candidates.length * 5e-5);
+      if (result.country !== null) expect(result.confidence).toBeGreaterThanOrEqual(0.5);
+      else expect(result.confidence).toBeLessThan(0.5 + 1e-9);
+    },
+  );
+
+  test.prop([
+    hostileArb,
+    fc.oneof(
+      fc.anything(),
+      fc.record({
+        country: hostileArb,
+        state: hostileArb,
+        city: hostileArb,
+        phone: hostileArb,
+        emailDomain: hostileArb,
+      }),
+    ),
+  ])('never throws on any code and hints', (code, hints) => {
+    const result = inferCountryFromPostalCode(code, hints as PostalHints);
+    expect(result.confidence).toBeGreaterThanOrEqual(0);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+  });
+});
