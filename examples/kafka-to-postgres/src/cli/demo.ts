@@ -1,0 +1,125 @@
+/**
+ * `npm run demo [-- --count N --seed S --keep]`
+ *
+ * - No services configured: generated seed-format events → enrich → PGlite in `.pgdata/demo` at the repo root
+ *   (wiped at start unless --keep).
+ * - With KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL (or POSTGRES_*): produces the events into the topic
+ *   (KAFKA_TOPIC, default cdc-events), consumes them with a worker into PostgreSQL until caught up.
+ */
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_TOPIC, databaseUrlFromEnv, kafkaBrokersFromEnv, redactDatabaseUrl } from '../config.js';
+import { generateSeedEvents } from '../events.js';
+import { createKafka, ensureTopic } from '../kafka.js';
+import { createPipelineMetrics } from '../metrics.js';
+import { type PipelineTotals, runPipeline } from '../pipeline.js';
+import { produceEvents } from '../producer.js';
+import { formatReport } from '../report.js';
+import { createPgliteDriver } from '../sinks/pglite.js';
+import { createPostgresDriver } from '../sinks/postgres.js';
+import { createSqlSink } from '../sinks/sql-sink.js';
+import { createGeneratorSource } from '../sources/generator.js';
+import { startKafkaToPostgresWorker } from '../worker.js';
+
+const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '50000' },
+      seed: { type: 'string', default: '1' },
+      keep: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const count = Number(values.count);
+  const seed = Number(values.seed);
+  const brokers = kafkaBrokersFromEnv();
+  const databaseUrl = databaseUrlFromEnv();
+
+  let stopRequested = false;
+  let stopCurrent = () => {};
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopRequested) process.exit(1);
+      stopRequested = true;
+      log(`${signal}: finishing the batch in flight`);
+      stopCurrent();
+    });
+  }
+
+  if (brokers && databaseUrl) {
+    const topic = process.env['KAFKA_TOPIC'] ?? DEFAULT_TOPIC;
+    log(`demo: real services, kafka ${brokers.join(',')} topic ${topic}, ${redactDatabaseUrl(databaseUrl)}`);
+    const kafka = createKafka(brokers, 'cdc-enrich-demo', log);
+    await ensureTopic(kafka, topic, 4);
+    // Continue the sequence past earlier demo runs, so their rows are updated rather than seen as stale.
+    const firstSequence = Date.now() * 1000;
+    const produced = await produceEvents(kafka, topic, generateSeedEvents(count, seed, { firstSequence }));
+    log(`demo: produced ${produced} events`);
+    const worker = await startKafkaToPostgresWorker({
+      brokers,
+      topic,
+      groupId: 'cdc-enrich-demo',
+      databaseUrl,
+      metricsPort: Number(process.env['METRICS_PORT'] ?? 9464),
+      progressIntervalMs: 2000,
+      log,
+    });
+    stopCurrent = () => void worker.stop();
+    const admin = kafka.admin();
+    await admin.connect();
+    const db = createPostgresDriver(databaseUrl);
+    // Caught up = the offsets stored with the rows reach the topic's end offsets.
+    for (;;) {
+      if (stopRequested) break;
+      const ends = await admin.fetchTopicOffsets(topic);
+      const stored = await db
+        .query('SELECT kafka_partition, next_offset::text AS n FROM cdc_offsets WHERE group_id = $1 AND topic = $2', [
+          'cdc-enrich-demo',
+          topic,
+        ])
+        .catch(() => ({ rows: [] as Record<string, unknown>[] }));
+      const byPartition = new Map(stored.rows.map((r) => [Number(r['kafka_partition']), BigInt(String(r['n']))]));
+      if (ends.every((e) => BigInt(e.high) <= (byPartition.get(e.partition) ?? 0n))) break;
+      await sleep(500);
+    }
+    await admin.disconnect();
+    await worker.stop();
+    const totals = await worker.pipeline.done;
+    process.stdout.write(`${await formatReport(totals, db)}\n`);
+    await db.close();
+    return;
+  }
+
+  const dataDir = resolve(REPO_ROOT, '.pgdata/demo');
+  if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+  log(`demo: no services configured (set KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL for real ones);`);
+  log(`demo: ${count} generated events -> enrich -> PGlite in ${dataDir}`);
+  const driver = await createPgliteDriver(dataDir);
+  const sink = createSqlSink(driver);
+  const pipeline = runPipeline({
+    source: createGeneratorSource({ messages: () => generateSeedEvents(count, seed), batchSize: 2000 }),
+    sink,
+    groupId: 'cdc-enrich-demo',
+    metrics: createPipelineMetrics(),
+    log,
+    progressIntervalMs: 2000,
+  });
+  stopCurrent = () => pipeline.stop();
+  const totals: PipelineTotals = await pipeline.done;
+  process.stdout.write(`${await formatReport(totals, driver)}\n`);
+  await driver.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log(`demo failed: ${(error as Error).name} ${(error as { code?: string }).code ?? ''}`);
+    process.exit(1);
+  },
+);

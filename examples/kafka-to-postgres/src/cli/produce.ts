@@ -1,0 +1,123 @@
+/**
+ * `npm run produce -- [options]`: the seed's cdc_producer.py, on kafkajs.
+ *
+ *   --bootstrap-servers HOSTS  (env KAFKA_BOOTSTRAP_SERVERS, default localhost:9092)
+ *   --topic NAME               (env KAFKA_TOPIC, default cdc-events)
+ *   --data-file PATH           JSON array or NDJSON of seed events (default data/sample_events.json)
+ *   --continuous               keep sending: replay the data (or generate) forever with new sequences
+ *   --interval SECONDS         pause between events (default 0; 1 with --continuous, as in the seed)
+ *   --count N                  N synthetic events from the generator instead of the data file
+ *   --seed N                   generator seed (default 1)
+ *   --format seed|debezium|maxwell|canal
+ *   --rate EVENTS_PER_SECOND   pace the stream
+ *   --partitions N             partitions when the topic is created (default 4)
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_TOPIC, kafkaBrokersFromEnv } from '../config.js';
+import { type EnvelopeFormat, generateSeedEvents, type SeedEvent } from '../events.js';
+import { createKafka, ensureTopic } from '../kafka.js';
+import { produceEvents } from '../producer.js';
+
+const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+const FORMATS: readonly EnvelopeFormat[] = ['seed', 'debezium', 'maxwell', 'canal'];
+
+function usage(message: string): never {
+  process.stderr.write(`produce: ${message}\n`);
+  process.exit(2);
+}
+
+function loadDataFile(path: string): SeedEvent[] {
+  const text = readFileSync(path, 'utf8').trim();
+  if (text.startsWith('[')) return JSON.parse(text) as SeedEvent[];
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as SeedEvent);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'bootstrap-servers': { type: 'string' },
+      topic: { type: 'string' },
+      'data-file': { type: 'string' },
+      continuous: { type: 'boolean', default: false },
+      interval: { type: 'string' },
+      count: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      format: { type: 'string', default: 'seed' },
+      rate: { type: 'string' },
+      partitions: { type: 'string', default: '4' },
+    },
+    strict: true,
+  });
+  const brokers = values['bootstrap-servers']?.split(',').map((s) => s.trim()) ??
+    kafkaBrokersFromEnv() ?? ['localhost:9092'];
+  const topic = values.topic ?? process.env['KAFKA_TOPIC'] ?? DEFAULT_TOPIC;
+  const format = values.format as EnvelopeFormat;
+  if (!FORMATS.includes(format)) usage(`--format must be one of ${FORMATS.join(', ')}`);
+  const interval = Number(values.interval ?? (values.continuous ? 1 : 0));
+  if (!Number.isFinite(interval) || interval < 0) usage('--interval must be a non-negative number of seconds');
+  const rateFromInterval = interval > 0 ? 1 / interval : undefined;
+  const rate = values.rate !== undefined ? Number(values.rate) : rateFromInterval;
+  if (rate !== undefined && !(rate > 0)) usage('--rate must be a positive number of events per second');
+  const count = values.count !== undefined ? Number(values.count) : undefined;
+  if (count !== undefined && !(Number.isSafeInteger(count) && count >= 0)) usage('--count must be an integer >= 0');
+  const seed = Number(values.seed);
+
+  let events: Iterable<SeedEvent>;
+  if (count !== undefined) {
+    events = generateSeedEvents(values.continuous ? Number.MAX_SAFE_INTEGER : count, seed);
+  } else {
+    const path = resolve(values['data-file'] ?? resolve(REPO_ROOT, 'data/sample_events.json'));
+    const data = loadDataFile(path);
+    events = values.continuous ? replayForever(data) : data;
+  }
+
+  const controller = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
+  const kafka = createKafka(brokers, 'cdc-enrich-producer', (line) => process.stderr.write(`${line}\n`));
+  await ensureTopic(kafka, topic, Number(values.partitions));
+  const started = Date.now();
+  let lastLog = started;
+  const sent = await produceEvents(kafka, topic, events, {
+    format,
+    ...(rate !== undefined ? { rate } : {}),
+    signal: controller.signal,
+    onProgress: (n) => {
+      if (Date.now() - lastLog >= 5000) {
+        lastLog = Date.now();
+        process.stderr.write(`produced ${n} events to ${topic}\n`);
+      }
+    },
+  });
+  const seconds = (Date.now() - started) / 1000;
+  process.stderr.write(
+    `produced ${sent} ${format} events to ${topic} in ${seconds.toFixed(1)} s (${Math.round(sent / Math.max(seconds, 0.001))}/s)\n`,
+  );
+}
+
+/** The data file again and again, with sequences and timestamps moved forward each round (seed --continuous). */
+function* replayForever(data: readonly SeedEvent[]): Generator<SeedEvent> {
+  if (data.length === 0) return;
+  const maxSequence = Math.max(0, ...data.map((e) => Number(e.cdc_sequence) || 0));
+  for (let round = 0; ; round++) {
+    for (const event of data) {
+      const now = new Date().toISOString();
+      yield {
+        ...event,
+        cdc_sequence: (Number(event.cdc_sequence) || 0) + round * maxSequence,
+        cdc_timestamp: now,
+        updated_at: now,
+      };
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`produce failed: ${(error as Error).name}: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,205 @@
+/**
+ * Seed-format events for the demo, the producer and the tests, and the envelopes of other CDC formats.
+ *
+ * The seed's flat event is the row's fields plus `cdc_operation`, `cdc_timestamp`, `cdc_sequence` and
+ * `cdc_source`. `cdc_sequence` increases by one per event, so it orders all events of a run.
+ */
+
+/** A seed-format change event (fields as in the seed's data/sample_events.json). */
+export interface SeedEvent {
+  id: number;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  city: string | null;
+  state: string | null;
+  country: string | null;
+  postal_code: string | null;
+  created_at: string;
+  updated_at: string;
+  source_system: string;
+  cdc_operation: 'INSERT' | 'UPDATE' | 'DELETE';
+  cdc_timestamp: string;
+  cdc_sequence: number;
+  cdc_source: string;
+  [key: string]: unknown;
+}
+
+/** Small seeded PRNG (mulberry32): the same seed gives the same stream on every machine. */
+export function createRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ['Anna', 'José', 'Li', 'Müller', 'Olivia', 'Rahul', 'Sofia', 'Yuki', 'Zoë', 'Ahmed', "O'Brien", 'Chloé'];
+const LAST = ['Smith', 'García', 'Wang', 'Schmidt', 'Rossi', 'Kowalski', 'Nguyen', 'Dubois', 'Tanaka', 'Silva'];
+const DOMAINS = ['gmail.com', 'yahoo.co.uk', 'outlook.com', 'acme-corp.com', 'mit.edu', 'gov.uk', 'mailinator.com'];
+const PLACES: readonly [city: string, state: string | null, country: string | null, postal: string, phone: string][] = [
+  ['New York', 'NY', 'USA', '10001', '+1 212 555 0100'],
+  ['Berlin', null, 'Germany', '10115', '+49 30 901820'],
+  ['London', null, 'UK', 'SW1A 1AA', '+44 20 7946 0958'],
+  ['Toronto', 'ON', null, 'M5V 3L9', '(416) 555-0199'],
+  ['Paris', null, 'France', '75001', '+33 1 42 68 53 00'],
+  ['São Paulo', 'SP', 'Brasil', '01310-100', '+55 11 3333-4444'],
+  ['Tokyo', null, 'JP', '100-0001', '+81 3-1234-5678'],
+  ['Mumbai', 'MH', null, '400001', '+91 22 2222 3333'],
+];
+
+/**
+ * A deterministic stream of seed-format events: about 70% INSERT of new ids, 25% UPDATE and 5% DELETE of
+ * earlier ids. Timestamps are fixed relative to a base date so runs are reproducible. `firstSequence` lets a
+ * later run continue the sequence (the sink ignores events older than what it stored).
+ *
+ * @example
+ * ```ts
+ * const events = [...generateSeedEvents(1000, 42)];
+ * ```
+ */
+export function* generateSeedEvents(
+  count: number,
+  seed = 1,
+  options: { firstId?: number; firstSequence?: number } = {},
+): Generator<SeedEvent> {
+  const random = createRandom(seed);
+  const firstId = options.firstId ?? 1;
+  const firstSequence = options.firstSequence ?? 1;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const live: number[] = [];
+  let nextId = firstId;
+  const base = Date.UTC(2026, 0, 1);
+  for (let n = 0; n < count; n++) {
+    const sequence = firstSequence + n;
+    const roll = random();
+    let op: SeedEvent['cdc_operation'] = 'INSERT';
+    let id = nextId;
+    if (live.length > 0 && roll >= 0.7) {
+      const index = Math.floor(random() * live.length);
+      id = live[index]!;
+      if (roll >= 0.95) {
+        op = 'DELETE';
+        live[index] = live[live.length - 1]!;
+        live.pop();
+      } else op = 'UPDATE';
+    } else {
+      nextId++;
+      live.push(id);
+    }
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const [city, state, country, postal, phone] = pick(PLACES);
+    const time = new Date(base + n * 1000).toISOString();
+    yield {
+      id,
+      first_name: random() < 0.05 ? null : first,
+      last_name: last,
+      email:
+        random() < 0.05 ? null : random() < 0.05 ? `${first}.at.invalid` : `${first}.${last}${id}@${pick(DOMAINS)}`,
+      phone,
+      address: `${1 + Math.floor(random() * 999)} Main Street`,
+      city,
+      state,
+      country,
+      postal_code: postal,
+      created_at: new Date(base).toISOString(),
+      updated_at: time,
+      source_system: 'legacy_crm',
+      cdc_operation: op,
+      cdc_timestamp: time,
+      cdc_sequence: sequence,
+      cdc_source: 'users',
+    };
+  }
+}
+
+/** The CDC envelopes the producer can emit. */
+export type EnvelopeFormat = 'seed' | 'debezium' | 'maxwell' | 'canal';
+
+const ROW_FIELDS = [
+  'id',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'address',
+  'city',
+  'state',
+  'country',
+  'postal_code',
+  'created_at',
+  'updated_at',
+  'source_system',
+] as const;
+
+function rowOf(event: SeedEvent): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const field of ROW_FIELDS) row[field] = event[field];
+  return row;
+}
+
+/**
+ * Wraps a seed event in another CDC format's envelope (Debezium JSON, Maxwell, Canal JSON), following each
+ * format's documentation. The seed's `cdc_sequence` becomes the format's position field where it has one.
+ *
+ * @example
+ * ```ts
+ * toEnvelope(event, 'debezium'); // { before, after, op: 'c', source: { lsn: ... }, ts_ms }
+ * ```
+ */
+export function toEnvelope(event: SeedEvent, format: EnvelopeFormat): Record<string, unknown> {
+  if (format === 'seed') return event;
+  const row = rowOf(event);
+  const tsMs = Date.parse(event.cdc_timestamp);
+  const isDelete = event.cdc_operation === 'DELETE';
+  if (format === 'debezium') {
+    // https://debezium.io/documentation/reference/stable/connectors/postgresql.html#postgresql-events
+    return {
+      before: isDelete ? row : null,
+      after: isDelete ? null : row,
+      source: {
+        version: '2.7.0.Final',
+        connector: 'postgresql',
+        name: 'legacy',
+        ts_ms: tsMs,
+        db: 'legacy_crm',
+        schema: 'public',
+        table: 'users',
+        lsn: event.cdc_sequence,
+      },
+      op: event.cdc_operation === 'INSERT' ? 'c' : event.cdc_operation === 'UPDATE' ? 'u' : 'd',
+      ts_ms: tsMs,
+    };
+  }
+  if (format === 'maxwell') {
+    // https://maxwells-daemon.io/dataformat/
+    return {
+      database: 'legacy_crm',
+      table: 'users',
+      type: event.cdc_operation.toLowerCase(),
+      ts: Math.floor(tsMs / 1000),
+      xid: event.cdc_sequence,
+      commit: true,
+      data: row,
+    };
+  }
+  // Canal JSON: https://github.com/alibaba/canal/wiki (FlatMessage)
+  return {
+    data: [row],
+    database: 'legacy_crm',
+    es: tsMs,
+    id: event.cdc_sequence,
+    isDdl: false,
+    old: null,
+    pkNames: ['id'],
+    table: 'users',
+    ts: tsMs,
+    type: event.cdc_operation,
+  };
+}

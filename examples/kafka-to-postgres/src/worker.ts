@@ -1,0 +1,78 @@
+/** A Kafka → PostgreSQL worker: what `npm run demo` runs with services, and what the tests spawn. */
+import type { Server } from 'node:http';
+import { redactDatabaseUrl } from './config.js';
+import { createPipelineMetrics, type PipelineMetrics, serveMetrics } from './metrics.js';
+import { type PipelineHandle, runPipeline } from './pipeline.js';
+import { createPostgresSink } from './sinks/postgres.js';
+import { createKafkaSource } from './sources/kafka.js';
+import type { Sink, Source } from './types.js';
+
+/** Options of {@link startKafkaToPostgresWorker}. */
+export interface WorkerOptions {
+  brokers: string[];
+  topic: string;
+  groupId: string;
+  databaseUrl: string;
+  /** Serve `/metrics` on this port (0 = any free port; undefined = no endpoint). */
+  metricsPort?: number;
+  maxBatchMessages?: number;
+  progressIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+/** A running worker. */
+export interface Worker {
+  pipeline: PipelineHandle;
+  metrics: PipelineMetrics;
+  source: Source;
+  sink: Sink;
+  /** The `/metrics` server, when one was requested. */
+  server: Server | null;
+  /** Graceful stop: finish and commit the in-flight batch, disconnect, close the pool. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a worker: Kafka consumer group → enrich → PostgreSQL, offsets stored with the rows.
+ *
+ * @example
+ * ```ts
+ * const worker = await startKafkaToPostgresWorker({ brokers: ['127.0.0.1:9092'], topic: 'cdc-events',
+ *   groupId: 'users', databaseUrl: process.env.DATABASE_URL! });
+ * process.once('SIGTERM', () => void worker.stop());
+ * ```
+ */
+export async function startKafkaToPostgresWorker(options: WorkerOptions): Promise<Worker> {
+  const log = options.log ?? (() => {});
+  const metrics = createPipelineMetrics();
+  const server = options.metricsPort === undefined ? null : await serveMetrics(metrics.registry, options.metricsPort);
+  const source = createKafkaSource({ brokers: options.brokers, topic: options.topic, log });
+  const sink = createPostgresSink(options.databaseUrl, { log });
+  log(
+    `worker group=${options.groupId} source=${source.description} sink=postgres ${redactDatabaseUrl(options.databaseUrl)}`,
+  );
+  const pipeline = runPipeline({
+    source,
+    sink,
+    groupId: options.groupId,
+    metrics,
+    log,
+    ...(options.maxBatchMessages !== undefined ? { maxBatchMessages: options.maxBatchMessages } : {}),
+    ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+  });
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      pipeline.stop();
+      try {
+        await pipeline.done;
+      } finally {
+        await source.close();
+        await sink.close();
+        await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      }
+    })();
+    return stopping;
+  };
+  return { pipeline, metrics, source, sink, server, stop };
+}
