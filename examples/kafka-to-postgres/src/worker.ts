@@ -17,6 +17,8 @@ export interface WorkerOptions {
   metricsPort?: number;
   maxBatchMessages?: number;
   progressIntervalMs?: number;
+  /** Kafka group session timeout (default 30 s; a killed worker's partitions move after this). */
+  sessionTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -46,7 +48,12 @@ export async function startKafkaToPostgresWorker(options: WorkerOptions): Promis
   const log = options.log ?? (() => {});
   const metrics = createPipelineMetrics();
   const server = options.metricsPort === undefined ? null : await serveMetrics(metrics.registry, options.metricsPort);
-  const source = createKafkaSource({ brokers: options.brokers, topic: options.topic, log });
+  const source = createKafkaSource({
+    brokers: options.brokers,
+    topic: options.topic,
+    log,
+    ...(options.sessionTimeoutMs !== undefined ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
+  });
   const sink = createPostgresSink(options.databaseUrl, { log });
   log(
     `worker group=${options.groupId} source=${source.description} sink=postgres ${redactDatabaseUrl(options.databaseUrl)}`,

@@ -5,6 +5,7 @@ import { test } from 'vitest';
 import { databaseUrlFromEnv, kafkaBrokersFromEnv, redactDatabaseUrl } from '../src/config.js';
 import type { SeedEvent } from '../src/events.js';
 import { toSqlRow } from '../src/prepare.js';
+import { USERS_ENRICHED_COLUMNS } from '../src/schema.js';
 import type { SqlSession } from '../src/sinks/sql-sink.js';
 import type { PreparedMessage } from '../src/types.js';
 
@@ -130,4 +131,13 @@ export function preparedChange(
   });
   if (!converted.ok) throw new Error(converted.message);
   return { ...base, effects: [{ kind: 'upsert', id, sequence: String(change.seq), row: converted.row }] };
+}
+
+/** A copy of an upsert message with one column replaced by a value the database will reject. */
+export function withColumn(message: PreparedMessage, column: string, value: string): PreparedMessage {
+  const effect = message.effects[0];
+  if (effect?.kind !== 'upsert') throw new Error('not an upsert');
+  const row = [...effect.row];
+  row[USERS_ENRICHED_COLUMNS.findIndex((c) => c.name === column)] = value;
+  return { ...message, effects: [{ ...effect, row }] };
 }

@@ -7,7 +7,7 @@ import { createPgliteDriver } from '../src/sinks/pglite.js';
 import { createSqlSink, isDataError, type SqlDriver } from '../src/sinks/sql-sink.js';
 import { createGeneratorSource } from '../src/sources/generator.js';
 import type { PreparedMessage, Sink, SourceMessage } from '../src/types.js';
-import { diffModel, modelOf, preparedChange, tableSnapshot } from './helpers.js';
+import { diffModel, modelOf, preparedChange, tableSnapshot, withColumn } from './helpers.js';
 
 let driver: SqlDriver;
 let sink: Sink;
@@ -125,10 +125,7 @@ describe('writes', () => {
 
   test('a failing statement rolls back rows and offsets, and is classified as a data error', async () => {
     const good = preparedChange(0, 0, { id: 1, op: 'INSERT', seq: 1 });
-    const bad = preparedChange(0, 1, { id: 2, op: 'INSERT', seq: 2 });
-    const badRow = [...(bad.effects[0] as { row: (string | boolean | null)[] }).row];
-    badRow[USERS_ENRICHED_COLUMNS.findIndex((c) => c.name === 'created_at')] = 'not a timestamp';
-    (bad.effects[0] as { row: unknown }).row = badRow;
+    const bad = withColumn(preparedChange(0, 1, { id: 2, op: 'INSERT', seq: 2 }), 'created_at', 'not a timestamp');
     const error = await sink.write('g', [good, bad]).catch((e: unknown) => e);
     expect(isDataError(error)).toBe(true);
     expect((await tableSnapshot(driver)).size).toBe(0);
@@ -149,12 +146,7 @@ describe('pipeline on PGlite', () => {
     const prepare = (m: SourceMessage): PreparedMessage => {
       const i = Number(m.offset);
       const p = preparedChange(0, i, { id: i + 1, op: 'INSERT', seq: i + 1 }, 'gen');
-      if (i === 13) {
-        const row = [...(p.effects[0] as { row: (string | boolean | null)[] }).row];
-        row[USERS_ENRICHED_COLUMNS.findIndex((c) => c.name === 'cdc_timestamp')] = 'never';
-        (p.effects[0] as { row: unknown }).row = row;
-      }
-      return p;
+      return i === 13 ? withColumn(p, 'cdc_timestamp', 'never') : p;
     };
     const run = runPipeline({
       source: {

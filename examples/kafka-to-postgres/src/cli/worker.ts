@@ -1,5 +1,6 @@
 /**
- * `tsx src/cli/worker.ts [--topic T] [--group-id G] [--metrics-port P] [--max-batch N]`
+ * `tsx src/cli/worker.ts [--topic T] [--group-id G] [--metrics-port P] [--max-batch N] [--progress-ms MS]
+ *   [--session-timeout-ms MS]`
  * Env: KAFKA_BOOTSTRAP_SERVERS, DATABASE_URL (or POSTGRES_HOST/PORT/DB/USER/PASSWORD), KAFKA_TOPIC.
  * SIGINT/SIGTERM: finish the in-flight batch, commit, exit 0 (a second signal exits 1 at once; nothing
  * uncommitted is lost, the next start resumes from the stored offsets). Prints the totals as JSON at exit.
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
       'metrics-port': { type: 'string' },
       'max-batch': { type: 'string' },
       'progress-ms': { type: 'string' },
+      'session-timeout-ms': { type: 'string' },
     },
     strict: true,
   });
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     ...(values['metrics-port'] !== undefined ? { metricsPort: Number(values['metrics-port']) } : {}),
     ...(values['max-batch'] !== undefined ? { maxBatchMessages: Number(values['max-batch']) } : {}),
     ...(values['progress-ms'] !== undefined ? { progressIntervalMs: Number(values['progress-ms']) } : {}),
+    ...(values['session-timeout-ms'] !== undefined ? { sessionTimeoutMs: Number(values['session-timeout-ms']) } : {}),
     log,
   });
   if (worker.server) {

@@ -1,0 +1,124 @@
+/** Helpers for the tests against real Kafka and PostgreSQL. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Kafka } from 'kafkajs';
+import pg from 'pg';
+import { createPostgresDriver } from '../src/sinks/postgres.js';
+import type { SqlDriver } from '../src/sinks/sql-sink.js';
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * An isolated PostgreSQL schema for one test: returns a database URL whose connections use it as their
+ * search_path, so the fixed table names of the example do not collide between tests or runs.
+ */
+export async function createTestSchema(
+  databaseUrl: string,
+  schema: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
+  await admin.end();
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: databaseUrl });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+/** A driver on the test schema (for assertions). */
+export function testDb(url: string): SqlDriver {
+  return createPostgresDriver(url, { max: 1 });
+}
+
+/** Sum over partitions of (end offset - stored next offset): 0 when the group has applied everything. */
+export async function remaining(kafka: Kafka, db: SqlDriver, groupId: string, topic: string): Promise<bigint> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const stored = await db
+      .query('SELECT kafka_partition, next_offset::text AS n FROM cdc_offsets WHERE group_id = $1 AND topic = $2', [
+        groupId,
+        topic,
+      ])
+      .catch(() => ({ rows: [] as Record<string, unknown>[] }));
+    const byPartition = new Map(stored.rows.map((r) => [Number(r['kafka_partition']), BigInt(String(r['n']))]));
+    let left = 0n;
+    for (const e of ends) {
+      const behind = BigInt(e.high) - (byPartition.get(e.partition) ?? 0n);
+      if (behind > 0n) left += behind;
+    }
+    return left;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Number of messages applied so far by the group (sum of stored next offsets). */
+export async function storedProgress(db: SqlDriver, groupId: string): Promise<bigint> {
+  const r = await db
+    .query('SELECT COALESCE(SUM(next_offset), 0)::text AS n FROM cdc_offsets WHERE group_id = $1', [groupId])
+    .catch(() => ({ rows: [{ n: '0' }] }));
+  return BigInt(String(r.rows[0]?.['n'] ?? '0'));
+}
+
+/** Polls until the group has caught up with the topic, or throws after `timeoutMs`. */
+export async function waitCaughtUp(
+  kafka: Kafka,
+  db: SqlDriver,
+  groupId: string,
+  topic: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = await remaining(kafka, db, groupId, topic);
+    if (left === 0n) return;
+    if (Date.now() > deadline) throw new Error(`not caught up after ${timeoutMs} ms: ${left} messages left`);
+    await sleep(250);
+  }
+}
+
+/** Polls `check` until true, or throws. */
+export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+const WORKER = fileURLToPath(new URL('../src/cli/worker.ts', import.meta.url));
+
+/** A worker child process with its captured output. */
+export interface ChildWorker {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Spawns `src/cli/worker.ts` (through tsx) as a separate process, as in production. */
+export function spawnWorker(env: Record<string, string>, args: string[]): ChildWorker {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.length > 200_000) out = out.slice(-100_000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}

@@ -1,0 +1,250 @@
+/**
+ * Integration tests against a real Kafka broker and a real PostgreSQL (`bash scripts/services.sh up`).
+ * In CI a missing service fails the run; on a laptop the tests are skipped with the reason.
+ * Each test uses its own topic, consumer group and PostgreSQL schema.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Kafka } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateSeedEvents, type SeedEvent } from '../src/events.js';
+import { createKafka, ensureTopic } from '../src/kafka.js';
+import { createMessagePreparer } from '../src/prepare.js';
+import { produceEvents, toKafkaMessage } from '../src/producer.js';
+import { USERS_ENRICHED_COLUMNS } from '../src/schema.js';
+import { startKafkaToPostgresWorker } from '../src/worker.js';
+import { diffModel, modelOf, requireServices, runId, tableSnapshot } from './helpers.js';
+import {
+  createTestSchema,
+  remaining,
+  spawnWorker,
+  storedProgress,
+  testDb,
+  waitCaughtUp,
+  waitFor,
+} from './integration-helpers.js';
+
+const services = await requireServices();
+const SERVICES_SCRIPT = fileURLToPath(new URL('../../../scripts/services.sh', import.meta.url));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+describe.runIf(services)('Kafka → enrich → PostgreSQL', () => {
+  // The body is collected even when skipped: no non-null assertion here.
+  const { brokers, databaseUrl } = services ?? { brokers: [], databaseUrl: '' };
+  const id = runId();
+  let kafka: Kafka;
+  const cleanups: (() => Promise<void>)[] = [];
+
+  beforeAll(() => {
+    kafka = createKafka(brokers, `cdc-enrich-test-${id}`);
+  });
+  afterAll(async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => {});
+  });
+
+  /** Topic, group and schema of one test. */
+  async function scenario(name: string, partitions = 4) {
+    const topic = `cdc-test-${name}-${id}`;
+    const groupId = `cdc-test-${name}-${id}`;
+    await ensureTopic(kafka, topic, partitions);
+    const schema = await createTestSchema(databaseUrl, `t_${name}_${id}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase());
+    const db = testDb(schema.url);
+    cleanups.push(async () => {
+      await db.close();
+      await schema.drop();
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin.deleteTopics({ topics: [topic] }).catch(() => {});
+      await admin.disconnect();
+    });
+    return { topic, groupId, url: schema.url, db };
+  }
+
+  test('end to end: 100k mixed-op events land exactly as the model computed from the same events', async () => {
+    const { topic, groupId, url, db } = await scenario('e2e');
+    const events = [...generateSeedEvents(100_000, 6)];
+    const ops = new Set(events.map((e) => e.cdc_operation));
+    expect(ops).toEqual(new Set(['INSERT', 'UPDATE', 'DELETE']));
+    const worker = await startKafkaToPostgresWorker({
+      brokers,
+      topic,
+      groupId,
+      databaseUrl: url,
+      progressIntervalMs: 0,
+    });
+    const produced = await produceEvents(kafka, topic, events);
+    expect(produced).toBe(100_000);
+    await waitCaughtUp(kafka, db, groupId, topic, 240_000);
+    await worker.stop();
+    const totals = await worker.pipeline.done;
+    expect(totals.consumed).toBe(100_000);
+    expect(totals.consumed).toBe(totals.applied + totals.deadLettered + totals.skipped);
+    expect(totals.deadLettered).toBe(0);
+
+    const model = modelOf(events);
+    expect(diffModel(await tableSnapshot(db), model)).toEqual([]);
+    // Every column (but the enrichment time) equals the enrichment of the model's winning event.
+    const winners = new Map<string, SeedEvent>();
+    for (const e of events) if (model.get(String(e.id)) === e.cdc_sequence) winners.set(String(e.id), e);
+    const prepare = createMessagePreparer();
+    const rows = await db.query(`SELECT * FROM users_enriched`);
+    let compared = 0;
+    for (const row of rows.rows) {
+      const event = winners.get(String(row['id']))!;
+      const message = toKafkaMessage(event);
+      const prepared = prepare({
+        topic,
+        partition: 0,
+        offset: '0',
+        key: null,
+        value: new TextEncoder().encode(String(message.value)),
+        timestampMs: null,
+      });
+      const effect = prepared.effects[0];
+      expect(effect?.kind).toBe('upsert');
+      if (effect?.kind !== 'upsert') continue;
+      USERS_ENRICHED_COLUMNS.forEach((column, i) => {
+        if (column.name === 'migration_timestamp') return;
+        const actual = row[column.name];
+        const normalized = actual instanceof Date ? actual.toISOString() : actual;
+        expect(normalized, column.name).toEqual(effect.row[i]);
+      });
+      compared++;
+    }
+    expect(compared).toBe(model.size);
+  }, 300_000);
+
+  test('crash: kill -9 at random points (3+ times), restart, final table == model', async () => {
+    const { topic, groupId, url, db } = await scenario('crash');
+    const events = [...generateSeedEvents(60_000, 7)];
+    const env = { KAFKA_BOOTSTRAP_SERVERS: brokers.join(','), DATABASE_URL: url };
+    const args = ['--topic', topic, '--group-id', groupId, '--max-batch', '500', '--session-timeout-ms', '6000'];
+    // Produce while the workers run, paced, so every kill lands in the middle of the stream.
+    const producing = produceEvents(kafka, topic, events, { rate: 6000 });
+    let kills = 0;
+    let seed = 12345;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    while (kills < 3) {
+      const worker = spawnWorker(env, args);
+      const before = await storedProgress(db, groupId);
+      // Wait for this incarnation to commit something, then kill it at a random moment.
+      await waitFor(async () => (await storedProgress(db, groupId)) > before, 90_000, 'progress after restart');
+      await sleep(Math.floor(random() * 1500));
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+      kills++;
+    }
+    await producing;
+    const last = spawnWorker(env, args);
+    await waitCaughtUp(kafka, db, groupId, topic, 180_000);
+    last.child.kill('SIGTERM');
+    expect(await last.exited).toBe(0);
+    expect(kills).toBeGreaterThanOrEqual(3);
+    expect(diffModel(await tableSnapshot(db), modelOf(events))).toEqual([]);
+    const dead = await db.query('SELECT COUNT(*)::int AS n FROM cdc_dead_letters');
+    expect(dead.rows[0]?.['n']).toBe(0);
+  }, 400_000);
+
+  test('scale-out: 2 workers share 4 partitions, one leaves, the other takes over; every event once', async () => {
+    const { topic, groupId, url, db } = await scenario('scale');
+    const events = [...generateSeedEvents(40_000, 8)];
+    const env = { KAFKA_BOOTSTRAP_SERVERS: brokers.join(','), DATABASE_URL: url };
+    const args = ['--topic', topic, '--group-id', groupId, '--max-batch', '500', '--session-timeout-ms', '6000'];
+    const a = spawnWorker(env, args);
+    const b = spawnWorker(env, args);
+    // Both members own partitions once the group has balanced (2 + 2).
+    const assigned = (w: typeof a) => [...w.output().matchAll(/assigned \S+ partitions \[([\d,]*)\]/g)].at(-1)?.[1];
+    await waitFor(
+      () => assigned(a)?.split(',').length === 2 && assigned(b)?.split(',').length === 2,
+      90_000,
+      'a 2+2 assignment',
+    );
+    const producing = produceEvents(kafka, topic, events, { rate: 8000 });
+    await waitFor(async () => (await storedProgress(db, groupId)) > 8_000n, 60_000, 'progress of both workers');
+    b.child.kill('SIGTERM');
+    expect(await b.exited).toBe(0);
+    const bTotals = JSON.parse(b.output().match(/\{"totals":.*\}/)?.[0] ?? '{}') as { totals?: { consumed: number } };
+    expect(bTotals.totals?.consumed).toBeGreaterThan(0);
+    await waitFor(() => assigned(a)?.split(',').length === 4, 60_000, 'worker A taking all 4 partitions');
+    await producing;
+    await waitCaughtUp(kafka, db, groupId, topic, 120_000);
+    a.child.kill('SIGTERM');
+    expect(await a.exited).toBe(0);
+    const aTotals = JSON.parse(a.output().match(/\{"totals":.*\}/)?.[0] ?? '{}') as { totals?: { consumed: number } };
+    // Exactly once across both workers: the consumed counts add up to the events (no duplicate was applied).
+    expect((aTotals.totals?.consumed ?? 0) + (bTotals.totals?.consumed ?? 0)).toBe(events.length);
+    expect(diffModel(await tableSnapshot(db), modelOf(events))).toEqual([]);
+  }, 300_000);
+
+  test('poison messages are dead-lettered with their raw bytes; counts balance', async () => {
+    const { topic, groupId, url, db } = await scenario('poison', 1);
+    const good = [...generateSeedEvents(200, 9)].map((e) => toKafkaMessage(e));
+    const big = `{"id": 1, "first_name": "${'x'.repeat(5 * 1024 * 1024)}", "cdc_operation": "INSERT", "cdc_sequence": 1}`;
+    const poison = [
+      { key: 'p1', value: '{"id": 1, "cdc_operation": "INSERT", ' },
+      { key: 'p2', value: JSON.stringify({ hello: 'world', nothing: ['cdc'] }) },
+      { key: 'p3', value: JSON.stringify({ id: { nested: true }, cdc_operation: 'INSERT', cdc_sequence: 'soon' }) },
+      { key: 'p4', value: big },
+      { key: 'p5', value: null },
+    ];
+    const messages = [...good.slice(0, 100), ...poison, ...good.slice(100)];
+    await produceEvents(kafka, topic, messages, { batchSize: 50 });
+    const worker = await startKafkaToPostgresWorker({
+      brokers,
+      topic,
+      groupId,
+      databaseUrl: url,
+      progressIntervalMs: 0,
+    });
+    await waitCaughtUp(kafka, db, groupId, topic, 120_000);
+    await worker.stop();
+    const totals = await worker.pipeline.done;
+    expect(totals.consumed).toBe(messages.length);
+    expect(totals.consumed).toBe(totals.applied + totals.deadLettered + totals.skipped);
+    expect(totals.applied).toBe(200);
+    expect(totals.deadLettered).toBe(4);
+    expect(totals.skipped).toBe(1);
+    const dl = await db.query(
+      `SELECT kafka_offset::int AS o, error_code, octet_length(raw_value) AS bytes FROM cdc_dead_letters ORDER BY kafka_offset`,
+    );
+    expect(dl.rows.map((r) => r['o'])).toEqual([100, 101, 102, 103]);
+    expect(dl.rows.every((r) => typeof r['error_code'] === 'string' && r['error_code'] !== '')).toBe(true);
+    expect(dl.rows[3]?.['bytes']).toBe(Buffer.byteLength(big));
+    expect(dl.rows[0]?.['bytes']).toBe(Buffer.byteLength(String(poison[0]!.value)));
+    expect(diffModel(await tableSnapshot(db), modelOf([...generateSeedEvents(200, 9)]))).toEqual([]);
+  }, 180_000);
+
+  test.runIf(existsSync(SERVICES_SCRIPT))(
+    'database restart mid-run: writes are retried, offsets are not committed early, nothing is lost',
+    async () => {
+      const { topic, groupId, url, db } = await scenario('dbrestart');
+      const events = [...generateSeedEvents(30_000, 10)];
+      const worker = await startKafkaToPostgresWorker({
+        brokers,
+        topic,
+        groupId,
+        databaseUrl: url,
+        progressIntervalMs: 0,
+        maxBatchMessages: 500,
+      });
+      const producing = produceEvents(kafka, topic, events, { rate: 5000 });
+      await waitFor(async () => (await storedProgress(db, groupId)) > 3_000n, 60_000, 'progress');
+      execFileSync('bash', [SERVICES_SCRIPT, 'stop', 'postgres'], { stdio: 'ignore' });
+      await sleep(3000);
+      execFileSync('bash', [SERVICES_SCRIPT, 'start', 'postgres'], { stdio: 'ignore' });
+      await producing;
+      await waitCaughtUp(kafka, db, groupId, topic, 180_000);
+      await worker.stop();
+      const totals = await worker.pipeline.done;
+      expect(totals.sinkRetries).toBeGreaterThan(0);
+      expect(totals.consumed).toBe(events.length);
+      expect(await remaining(kafka, db, groupId, topic)).toBe(0n);
+      expect(diffModel(await tableSnapshot(db), modelOf(events))).toEqual([]);
+    },
+    300_000,
+  );
+});
