@@ -38,6 +38,8 @@ export interface CompiledPostalFormat {
   readonly examples: readonly string[];
   /** One regex matching any subdivision's prefix, or undefined when the source has none. */
   readonly anySubdivisionPrefix: RegExp | undefined;
+  /** Whether the regex can accept a space or hyphen at all (else separator rewriting is pointless). */
+  readonly acceptsSeparators: boolean;
 }
 
 const SEPARATOR_CHARS = /[ -]/g;
@@ -158,6 +160,7 @@ function compile(region: string, data: PostalFormatData): CompiledPostalFormat |
     postPrefix: data.postPrefix?.replace(SEPARATOR_CHARS, '').toUpperCase(),
     examples: data.examples ?? [],
     anySubdivisionPrefix: prefixes.length > 0 ? new RegExp(`^(?:${prefixes.join('|')})`) : undefined,
+    acceptsSeparators: /[ -]/.test(data.regex),
   };
 }
 
@@ -208,16 +211,16 @@ export function cleanPostalInput(code: unknown): string | null {
 }
 
 function insertSeparators(compact: string, template: SeparatorTemplate): string {
+  const { positions, separators } = template;
+  if (positions.length === 0) return compact;
   let out = '';
-  let k = 0;
-  for (let i = 0; i < compact.length; i++) {
-    while (k < template.positions.length && template.positions[k] === i) {
-      out += template.separators[k];
-      k++;
-    }
-    out += compact[i];
+  let from = 0;
+  for (let k = 0; k < positions.length; k++) {
+    const at = positions[k]!;
+    out += compact.slice(from, at) + separators[k]!;
+    from = at;
   }
-  return out;
+  return out + compact.slice(from);
 }
 
 function normalizeWithoutPrefix(cleaned: string, compact: string, format: CompiledPostalFormat): string | null {
@@ -226,7 +229,8 @@ function normalizeWithoutPrefix(cleaned: string, compact: string, format: Compil
     if (format.regex.test(candidate)) return candidate;
   }
   if (format.regex.test(cleaned)) return cleaned;
-  if (format.regex.test(compact)) return compact;
+  if (cleaned !== compact && format.regex.test(compact)) return compact;
+  if (!format.acceptsSeparators) return null;
   // Slow path for layouts the examples do not show (e.g. "LIMA4" → "LIMA 4"): one separator anywhere.
   for (let i = 1; i < compact.length; i++) {
     for (const separator of [' ', '-']) {
@@ -238,8 +242,11 @@ function normalizeWithoutPrefix(cleaned: string, compact: string, format: Compil
 }
 
 /** @internal Normalizes an already-cleaned code for one compiled format. */
-export function normalizeCleaned(cleaned: string, format: CompiledPostalFormat): string | null {
-  const compact = cleaned.replace(SEPARATOR_CHARS, '');
+export function normalizeCleaned(
+  cleaned: string,
+  format: CompiledPostalFormat,
+  compact: string = cleaned.replace(SEPARATOR_CHARS, ''),
+): string | null {
   if (compact.length === 0) return null;
   const direct = normalizeWithoutPrefix(cleaned, compact, format);
   if (direct !== null) return direct;
@@ -346,13 +353,31 @@ export function layoutTier(cleaned: string, format: CompiledPostalFormat): 'exam
   return 'accepted';
 }
 
-/** @internal Matches for an already-cleaned code. */
-export function matchCleaned(cleaned: string): PostalMatch[] {
-  const compact = cleaned.replace(SEPARATOR_CHARS, '');
+const MAX_MATCH_CACHE = 8192;
+const matchCache = new Map<string, readonly PostalMatch[]>();
+
+/**
+ * @internal Matches for an already-cleaned code, memoized in a bounded map: real postal-code columns are
+ * heavily repetitive (a few thousand codes cover most rows), and the result depends on the code alone.
+ * The returned array and its entries are frozen; callers must not mutate them.
+ */
+export function matchCleaned(cleaned: string): readonly PostalMatch[] {
+  let matches = matchCache.get(cleaned);
+  if (matches === undefined) {
+    matches = Object.freeze(matchUncached(cleaned).map((m) => Object.freeze(m)));
+    if (matchCache.size >= MAX_MATCH_CACHE) matchCache.clear();
+    matchCache.set(cleaned, matches);
+  }
+  return matches;
+}
+
+/** @internal Uncached matching (shape index + confirmation), exported for the benchmark. */
+export function matchUncached(cleaned: string): PostalMatch[] {
+  const compact = cleaned.includes(' ') || cleaned.includes('-') ? cleaned.replace(SEPARATOR_CHARS, '') : cleaned;
   if (compact.length === 0) return [];
   const matches: PostalMatch[] = [];
   for (const format of formatsForShape(shapeOf(compact))) {
-    const normalized = normalizeCleaned(cleaned, format);
+    const normalized = normalizeCleaned(cleaned, format, compact);
     if (normalized !== null) matches.push({ country: format.region, normalized });
   }
   return matches;
@@ -370,5 +395,5 @@ export function matchCleaned(cleaned: string): PostalMatch[] {
  */
 export function findPostalCodeCountries(code: unknown): PostalMatch[] {
   const cleaned = cleanPostalInput(code);
-  return cleaned === null ? [] : matchCleaned(cleaned);
+  return cleaned === null ? [] : matchCleaned(cleaned).map((m) => ({ ...m }));
 }
