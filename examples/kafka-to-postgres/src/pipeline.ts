@@ -8,6 +8,7 @@
  * - `stop()` lets the in-flight batch finish and commit, then ends the source.
  */
 
+import { performance } from 'node:perf_hooks';
 import type { PipelineMetrics } from './metrics.js';
 import { createMessagePreparer } from './prepare.js';
 import { isDataError } from './sinks/sql-sink.js';
@@ -24,6 +25,10 @@ export interface PipelineTotals {
   rowsDeleted: number;
   batches: number;
   sinkRetries: number;
+  /** Wall time spent waiting for the source, preparing (parse + enrich) and writing (where the time goes). */
+  sourceWaitMs: number;
+  prepareMs: number;
+  sinkMs: number;
   startedAt: number;
   /** Epoch ms when the pipeline ended (0 while running). */
   endedAt: number;
@@ -47,6 +52,8 @@ export interface PipelineOptions {
   retry?: { initialMs?: number; maxMs?: number };
   /** Ends the pipeline after this many consumed messages (demo, tests). */
   stopAfter?: number;
+  /** Called after each commit with its result and the commit time (benchmarks: exact latencies). */
+  onCommit?: (result: WriteResult, committedAtMs: number) => void;
 }
 
 /** A running pipeline. */
@@ -107,6 +114,9 @@ export function runPipeline(options: PipelineOptions): PipelineHandle {
     rowsDeleted: 0,
     batches: 0,
     sinkRetries: 0,
+    sourceWaitMs: 0,
+    prepareMs: 0,
+    sinkMs: 0,
     startedAt: Date.now(),
     endedAt: 0,
   };
@@ -210,12 +220,19 @@ export function runPipeline(options: PipelineOptions): PipelineHandle {
         signal: controller.signal,
         loadOffsets: (topic: string, partitions: readonly number[]) => sink.loadOffsets(groupId, topic, partitions),
       };
+      let waitStarted = performance.now();
       for await (const batch of source.batches(context)) {
+        totals.sourceWaitMs += performance.now() - waitStarted;
         for (let i = 0; i < batch.messages.length; i += maxBatch) {
           const started = Date.now();
-          const chunk = batch.messages.slice(i, i + maxBatch);
-          const result = await writeWithRetry(chunk.map(prepare), batch.heartbeat);
+          const t0 = performance.now();
+          const prepared = batch.messages.slice(i, i + maxBatch).map(prepare);
+          const t1 = performance.now();
+          const result = await writeWithRetry(prepared, batch.heartbeat);
+          totals.prepareMs += t1 - t0;
+          totals.sinkMs += performance.now() - t1;
           account(result, started);
+          options.onCommit?.(result, Date.now());
         }
         if (batch.lag) {
           for (const [key, value] of batch.lag) {
@@ -226,6 +243,7 @@ export function runPipeline(options: PipelineOptions): PipelineHandle {
         }
         if (options.stopAfter !== undefined && totals.consumed >= options.stopAfter) controller.abort();
         if (controller.signal.aborted) break;
+        waitStarted = performance.now();
       }
     } finally {
       if (timer) clearInterval(timer);

@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import { redactDatabaseUrl } from './config.js';
 import { createPipelineMetrics, type PipelineMetrics, serveMetrics } from './metrics.js';
-import { type PipelineHandle, runPipeline } from './pipeline.js';
+import { type PipelineHandle, type PipelineOptions, runPipeline } from './pipeline.js';
 import { createPostgresSink } from './sinks/postgres.js';
 import { createKafkaSource } from './sources/kafka.js';
 import type { Sink, Source } from './types.js';
@@ -19,6 +19,8 @@ export interface WorkerOptions {
   progressIntervalMs?: number;
   /** Kafka group session timeout (default 30 s; a killed worker's partitions move after this). */
   sessionTimeoutMs?: number;
+  /** Passed to the pipeline (benchmarks). */
+  onCommit?: PipelineOptions['onCommit'];
   log?: (line: string) => void;
 }
 
@@ -66,6 +68,7 @@ export async function startKafkaToPostgresWorker(options: WorkerOptions): Promis
     log,
     ...(options.maxBatchMessages !== undefined ? { maxBatchMessages: options.maxBatchMessages } : {}),
     ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+    ...(options.onCommit ? { onCommit: options.onCommit } : {}),
   });
   let stopping: Promise<void> | null = null;
   const stop = () => {
