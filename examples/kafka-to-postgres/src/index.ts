@@ -1,0 +1,29 @@
+/** The example's building blocks, for reuse in other pipelines. */
+export {
+  DEFAULT_GROUP_ID,
+  DEFAULT_TOPIC,
+  databaseUrlFromEnv,
+  kafkaBrokersFromEnv,
+  redactDatabaseUrl,
+} from './config.js';
+export { type EnvelopeFormat, generateSeedEvents, type SeedEvent, toEnvelope } from './events.js';
+export { createKafka, ensureTopic, TOPIC_MAX_MESSAGE_BYTES } from './kafka.js';
+export { createPipelineMetrics, type PipelineMetrics, serveMetrics } from './metrics.js';
+export {
+  type PipelineHandle,
+  type PipelineOptions,
+  type PipelineTotals,
+  runPipeline,
+} from './pipeline.js';
+export { createMessagePreparer, type PrepareOptions, toInt64, toSqlRow } from './prepare.js';
+export { type ProduceOptions, produceEvents, toKafkaMessage } from './producer.js';
+export { formatReport } from './report.js';
+export { SCHEMA_SQL, USERS_ENRICHED_COLUMNS } from './schema.js';
+export { createPgliteDriver, createPgliteSink } from './sinks/pglite.js';
+export { createPostgresDriver, createPostgresSink } from './sinks/postgres.js';
+export { createSqlSink, isDataError, type SqlDriver, type SqlSession } from './sinks/sql-sink.js';
+export { createGeneratorSource, type GeneratorSourceOptions } from './sources/generator.js';
+export { createKafkaSource, type KafkaSourceOptions } from './sources/kafka.js';
+export { createNdjsonSource, type NdjsonSourceOptions } from './sources/ndjson.js';
+export type * from './types.js';
+export { startKafkaToPostgresWorker, type Worker, type WorkerOptions } from './worker.js';
