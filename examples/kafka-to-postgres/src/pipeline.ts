@@ -223,17 +223,26 @@ export function runPipeline(options: PipelineOptions): PipelineHandle {
       let waitStarted = performance.now();
       for await (const batch of source.batches(context)) {
         totals.sourceWaitMs += performance.now() - waitStarted;
+        // Chunks are written strictly in order (offsets only move forward), but chunk n+1 is parsed and
+        // enriched while chunk n's transaction is in flight: CPU here overlaps with the database's work.
+        let inFlight: Promise<void> | null = null;
         for (let i = 0; i < batch.messages.length; i += maxBatch) {
           const started = Date.now();
           const t0 = performance.now();
           const prepared = batch.messages.slice(i, i + maxBatch).map(prepare);
-          const t1 = performance.now();
-          const result = await writeWithRetry(prepared, batch.heartbeat);
-          totals.prepareMs += t1 - t0;
-          totals.sinkMs += performance.now() - t1;
-          account(result, started);
-          options.onCommit?.(result, Date.now());
+          totals.prepareMs += performance.now() - t0;
+          if (inFlight) await inFlight;
+          inFlight = (async () => {
+            const t2 = performance.now();
+            const result = await writeWithRetry(prepared, batch.heartbeat);
+            totals.sinkMs += performance.now() - t2;
+            account(result, started);
+            options.onCommit?.(result, Date.now());
+          })();
+          // Avoid an unhandled rejection while the next chunk is prepared; the await below rethrows.
+          inFlight.catch(() => {});
         }
+        if (inFlight) await inFlight;
         if (batch.lag) {
           for (const [key, value] of batch.lag) {
             lag.set(key, value);

@@ -106,6 +106,15 @@ export interface PrepareOptions {
   enricher?: EnricherOptions;
 }
 
+/** A metric label for the parser's skip reason (a code string, or an object carrying one). */
+function skipReason(skipped: unknown): string {
+  if (typeof skipped === 'string' && skipped) return skipped;
+  const nested = (skipped as { reason?: unknown; code?: unknown } | null | undefined) ?? null;
+  if (typeof nested?.reason === 'string') return nested.reason;
+  if (typeof nested?.code === 'string') return nested.code;
+  return 'no_events';
+}
+
 function deadLetter(code: string, message: string, raw: Uint8Array | null): PreparedEffect[] {
   return [{ kind: 'dead-letter', code, message, raw }];
 }
@@ -152,7 +161,8 @@ export function createMessagePreparer(options: PrepareOptions = {}): (message: S
       timestampMs: message.timestampMs,
     };
     const raw = message.value;
-    if (raw === null || raw.byteLength === 0) return { ...base, effects: [{ kind: 'skip', reason: 'tombstone' }] };
+    if (raw === null) return { ...base, effects: [{ kind: 'skip', reason: 'tombstone' }] };
+    if (raw.byteLength === 0) return { ...base, effects: [{ kind: 'skip', reason: 'empty_message' }] };
     if (raw.byteLength > maxMessageBytes) {
       return {
         ...base,
@@ -167,7 +177,7 @@ export function createMessagePreparer(options: PrepareOptions = {}): (message: S
     }
     if (!parsed.ok) return { ...base, effects: deadLetter(parsed.error.code, parsed.error.message, raw) };
     if (parsed.events.length === 0) {
-      return { ...base, effects: [{ kind: 'skip', reason: String(parsed.skipped ?? 'no_events') }] };
+      return { ...base, effects: [{ kind: 'skip', reason: skipReason(parsed.skipped) }] };
     }
     const effects: PreparedEffect[] = [];
     for (const event of parsed.events) {
