@@ -27,6 +27,7 @@ import {
   cleanPostalInput,
   layoutTier,
   matchCleaned,
+  type PostalMatch,
   SUBDIVISIONS,
 } from './postal.js';
 
@@ -264,24 +265,12 @@ export function inferCountryFromPostalCode(
   const matches = matchCleaned(cleaned);
   if (matches.length === 0) return EMPTY;
 
-  const hasSeparator = cleaned.includes(' ') || cleaned.includes('-');
-  const weights = new Map<Alpha2, number>();
-  for (const { country, normalized } of matches) {
-    const format = COMPILED_POSTAL_FORMATS.get(country)!;
-    let weight = 1;
-    if (hasSeparator) {
-      const tier = layoutTier(cleaned, format);
-      if (tier === 'rewritten') weight *= EVIDENCE_WEIGHTS.layoutRewritten;
-      else if (tier === 'accepted') weight *= EVIDENCE_WEIGHTS.layoutAccepted;
-    }
-    if (format.anySubdivisionPrefix !== undefined && !format.anySubdivisionPrefix.test(normalized)) {
-      weight *= EVIDENCE_WEIGHTS.noSubdivisionRange;
-    }
-    weights.set(country, weight);
-  }
+  const base = baseRanking(cleaned, matches);
+  // Evidence factors per candidate index; most records carry none or one or two.
+  const factors = new Map<number, number>();
   const boost = (country: Alpha2, factor: number) => {
-    const weight = weights.get(country);
-    if (weight !== undefined) weights.set(country, weight * factor);
+    const index = base.indexOf.get(country);
+    if (index !== undefined) factors.set(index, (factors.get(index) ?? 1) * factor);
   };
 
   if (hints !== undefined && hints !== null) {
@@ -299,11 +288,11 @@ export function inferCountryFromPostalCode(
       // Best match per candidate region (a key may name several subdivisions of one country).
       const best = new Map<Alpha2, number>();
       for (const { region, subdivision, strength } of states) {
-        const match = matches.find((m) => m.country === region);
-        if (match === undefined) continue;
+        const index = base.indexOf.get(region);
+        if (index === undefined) continue;
         let factor = EVIDENCE_WEIGHTS.state * strength;
         if (subdivision.zipPrefix !== undefined) {
-          factor *= subdivision.zipPrefix.test(match.normalized)
+          factor *= subdivision.zipPrefix.test(matches[index]!.normalized)
             ? EVIDENCE_WEIGHTS.subdivisionPrefixMatch
             : EVIDENCE_WEIGHTS.subdivisionPrefixMismatch;
         }
@@ -321,15 +310,104 @@ export function inferCountryFromPostalCode(
   }
   if (defaultCountry !== null) boost(defaultCountry, EVIDENCE_WEIGHTS.defaultCountry);
 
+  if (factors.size === 0) {
+    const cached = base.withoutEvidence;
+    return { country: cached.country, confidence: cached.confidence, candidates: cached.candidates.slice() };
+  }
+  return rank(base, factors);
+}
+
+/** The evidence-free part of a ranking, cached per cleaned code (it depends on the code alone). */
+interface BaseRanking {
+  readonly matches: readonly PostalMatch[];
+  readonly indexOf: ReadonlyMap<Alpha2, number>;
+  readonly weights: Float64Array;
+  /** Candidate indices by descending base weight, then code. */
+  readonly order: readonly number[];
+  readonly total: number;
+  readonly withoutEvidence: PostalInference;
+}
+
+const MAX_BASE_CACHE = 8192;
+const baseCache = new Map<string, BaseRanking>();
+
+function baseRanking(cleaned: string, matches: readonly PostalMatch[]): BaseRanking {
+  const cachedBase = baseCache.get(cleaned);
+  if (cachedBase !== undefined && cachedBase.matches === matches) return cachedBase;
+  const hasSeparator = cleaned.includes(' ') || cleaned.includes('-');
+  const weights = new Float64Array(matches.length);
+  const indexOf = new Map<Alpha2, number>();
   let total = EVIDENCE_WEIGHTS.unknown;
-  for (const weight of weights.values()) total += weight;
+  matches.forEach(({ country, normalized }, i) => {
+    const format = COMPILED_POSTAL_FORMATS.get(country)!;
+    let weight = 1;
+    if (hasSeparator) {
+      const tier = layoutTier(cleaned, format);
+      if (tier === 'rewritten') weight *= EVIDENCE_WEIGHTS.layoutRewritten;
+      else if (tier === 'accepted') weight *= EVIDENCE_WEIGHTS.layoutAccepted;
+    }
+    if (format.anySubdivisionPrefix !== undefined && !format.anySubdivisionPrefix.test(normalized)) {
+      weight *= EVIDENCE_WEIGHTS.noSubdivisionRange;
+    }
+    weights[i] = weight;
+    indexOf.set(country, i);
+    total += weight;
+  });
+  const order = matches.map((_, i) => i);
+  order.sort((a, b) => weights[b]! - weights[a]! || (matches[a]!.country < matches[b]!.country ? -1 : 1));
+  const partial = { matches, indexOf, weights, order, total };
+  const result: BaseRanking = { ...partial, withoutEvidence: freezeResult(rank(partial, new Map())) };
+  if (baseCache.size >= MAX_BASE_CACHE) baseCache.clear();
+  baseCache.set(cleaned, result);
+  return result;
+}
+
+function freezeResult(result: PostalInference): PostalInference {
+  for (const candidate of result.candidates) Object.freeze(candidate);
+  return Object.freeze(result);
+}
+
+/**
+ * Applies evidence factors and ranks. Candidates without evidence keep their cached relative order, so
+ * only the few boosted ones are sorted and merged in (no full sort per record).
+ */
+function rank(base: Omit<BaseRanking, 'withoutEvidence'>, factors: ReadonlyMap<number, number>): PostalInference {
+  const { matches, weights, order } = base;
+  let total = base.total;
+  const boosted: { index: number; weight: number }[] = [];
+  for (const [index, factor] of factors) {
+    const weight = weights[index]! * factor;
+    total += weight - weights[index]!;
+    boosted.push({ index, weight });
+  }
+  boosted.sort((a, b) => b.weight - a.weight || (matches[a.index]!.country < matches[b.index]!.country ? -1 : 1));
   const candidates: PostalCandidate[] = [];
-  for (const [country, weight] of weights) candidates.push({ country, score: round(weight / total) });
-  candidates.sort((a, b) => b.score - a.score || (a.country < b.country ? -1 : 1));
+  let b = 0;
+  for (const index of order) {
+    if (factors.has(index)) continue;
+    const weight = weights[index]!;
+    while (b < boosted.length && precedes(boosted[b]!, { index, weight }, matches)) {
+      candidates.push({ country: matches[boosted[b]!.index]!.country, score: round(boosted[b]!.weight / total) });
+      b++;
+    }
+    candidates.push({ country: matches[index]!.country, score: round(weight / total) });
+  }
+  for (; b < boosted.length; b++) {
+    candidates.push({ country: matches[boosted[b]!.index]!.country, score: round(boosted[b]!.weight / total) });
+  }
   const top = candidates[0]!;
   const runnerUp = candidates[1];
   const decided = top.score >= 0.5 && (runnerUp === undefined || runnerUp.score < top.score);
   return { country: decided ? top.country : null, confidence: top.score, candidates };
+}
+
+function precedes(
+  a: { index: number; weight: number },
+  b: { index: number; weight: number },
+  matches: readonly PostalMatch[],
+): boolean {
+  if (a.weight !== b.weight) return a.weight > b.weight;
+  return matches[a.index]!.country < matches[b.index]!.country;
 }
 
 function round(x: number): number {

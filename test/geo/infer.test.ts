@@ -117,6 +117,26 @@ describe('evidence order: country > phone > state > city > default > email', () 
   });
 });
 
+describe('caching', () => {
+  it('a cached result is not affected by a caller mutating an earlier result', () => {
+    const first = inferCountryFromPostalCode('2000');
+    const expected = structuredClone(first);
+    first.candidates.length = 0;
+    expect(inferCountryFromPostalCode('2000')).toEqual(expected);
+  });
+  it('evidence ranking matches a full sort of the same scores', () => {
+    const result = inferCountryFromPostalCode('10115', {
+      city: 'Berlin',
+      emailDomain: 'x.fr',
+      phone: '+1 555 0100 123',
+    });
+    const resorted = [...result.candidates].sort((a, b) => b.score - a.score);
+    expect(result.candidates.map((c) => c.score)).toEqual(resorted.map((c) => c.score));
+    // +1 boosts US and DO equally, above the city evidence for DE; ties break by code.
+    expect(result.candidates.slice(0, 2).map((c) => c.country)).toEqual(['DO', 'US']);
+  });
+});
+
 describe('properties', () => {
   it('every country’s own example postal code infers it among the candidates (exhaustive)', () => {
     for (const { country, example } of POSTAL_EXAMPLES) {
