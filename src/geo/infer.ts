@@ -250,7 +250,7 @@ function resolveDefaultCountry(options: unknown): Alpha2 | null {
  * @example
  * inferCountryFromPostalCode('SW1A 1AA') // → { country: 'GB', confidence: 0.95, ... }
  * inferCountryFromPostalCode('10115') // → { country: null, confidence: 0.02, candidates: [~59 countries] }
- * inferCountryFromPostalCode('10115', { city: 'Berlin' }) // → { country: 'DE', confidence: 0.9, ... }
+ * inferCountryFromPostalCode('10115', { city: 'Berlin' }) // → { country: 'DE', confidence: 0.99, ... }
  * inferCountryFromPostalCode('90210', { state: 'CA' }) // → { country: 'US', ... }
  * inferCountryFromPostalCode('10115', {}, { defaultCountry: 'DE' }) // → { country: 'DE', ... }
  */
