@@ -73,7 +73,7 @@ describe.runIf(services)('Kafka → enrich → PostgreSQL', () => {
       databaseUrl: url,
       progressIntervalMs: 0,
     });
-    const produced = await produceEvents(kafka, topic, events);
+    const produced = await produceEvents(kafka, topic, events, { inFlight: 4 });
     expect(produced).toBe(100_000);
     await waitCaughtUp(kafka, db, groupId, topic, 240_000);
     await worker.stop();

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   await ensureTopic(kafka, topic, 4);
   log(`producing ${total} events into ${topic}`);
   const produceStart = Date.now();
-  await produceEvents(kafka, topic, generateSeedEvents(total, 42), { batchSize: 2000 });
+  await produceEvents(kafka, topic, generateSeedEvents(total, 42), { batchSize: 2000, inFlight: 4 });
   const produceSeconds = (Date.now() - produceStart) / 1000;
   log(`produced in ${produceSeconds.toFixed(1)} s; draining with one worker`);
   let done = 0;
