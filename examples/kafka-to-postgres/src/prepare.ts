@@ -3,7 +3,7 @@
  * a typed SQL tuple. Total: every failure becomes a dead-letter effect with a stable code, never a throw.
  */
 import { type ChangeEvent, parseChangeEvents } from 'cdc-enrich/cdc';
-import { createEnricher, type EnricherOptions } from 'cdc-enrich/enrich';
+import { createEnricher } from 'cdc-enrich/enrich';
 import { USERS_ENRICHED_COLUMNS } from './schema.js';
 import type { PreparedEffect, PreparedMessage, SourceMessage, SqlRow } from './types.js';
 
@@ -102,8 +102,8 @@ export function toSqlRow(
 export interface PrepareOptions {
   /** Larger messages are dead-lettered with `message_too_large` (default 1 MiB). */
   maxMessageBytes?: number;
-  /** Passed to `createEnricher`. */
-  enricher?: EnricherOptions;
+  /** Passed to `createEnricher` (default country, fixed clock, cache sizes...). */
+  enricher?: Parameters<typeof createEnricher>[0];
 }
 
 /** A metric label for the parser's skip reason (a code string, or an object carrying one). */
