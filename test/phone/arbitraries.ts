@@ -1,0 +1,41 @@
+import { fc } from '@fast-check/vitest';
+import { getCountries, getExampleNumber } from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/mobile/examples';
+
+/** Every region with its libphonenumber example mobile number (E.164). */
+export const EXAMPLES: ReadonlyArray<{ country: string; e164: string; national: string }> = getCountries().flatMap(
+  (country) => {
+    const n = getExampleNumber(country, examples);
+    return n ? [{ country, e164: n.number as string, national: n.nationalNumber as string }] : [];
+  },
+);
+
+/** Ways people write the same digits: spaces, dashes, dots, parentheses. */
+const separator = fc.constantFrom('', ' ', '-', '.', ' - ');
+
+/** A formatted rendering of `digits`, splitting it in random groups. */
+export function formatted(digits: string): fc.Arbitrary<string> {
+  return fc.array(separator, { minLength: digits.length, maxLength: digits.length }).map((seps) => {
+    let out = '';
+    for (let i = 0; i < digits.length; i++) out += digits[i] + (i < digits.length - 1 ? seps[i]! : '');
+    return out;
+  });
+}
+
+/** An example number of a random region with up to two digits changed, written in international form. */
+export const mutatedInternational = fc
+  .tuple(
+    fc.constantFrom(...EXAMPLES),
+    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 9 })), { maxLength: 2 }),
+    fc.constantFrom('+', '00', '+ '),
+  )
+  .chain(([ex, edits, prefix]) => {
+    const digits = ex.e164.slice(1).split('');
+    for (const [pos, d] of edits) digits[1 + (pos % Math.max(1, digits.length - 1))] = String(d);
+    return formatted(digits.join('')).map((f) => ({ text: prefix + f, country: ex.country }));
+  });
+
+/** An example number written nationally with its region as the default country. */
+export const national = fc
+  .constantFrom(...EXAMPLES)
+  .chain((ex) => formatted(ex.national).map((text) => ({ text, country: ex.country })));
