@@ -1,6 +1,12 @@
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { LruCache } from '../shared/lru.js';
-import { regionsForCallingCode, validRegions } from './regions.js';
+import {
+  mayStripNationalPrefix,
+  numberTypeInRegion,
+  regionForNationalNumber,
+  regionsForCallingCode,
+  validRegions,
+} from './regions.js';
 
 /**
  * The result of {@link normalizePhone}.
@@ -86,7 +92,37 @@ function parse(text: string, region: string | undefined): NormalizedPhone | null
   return parseText(text, region);
 }
 
+/** Already-E.164 text: '+', a non-zero digit, then digits only (E.164 allows 15 digits; 17 leaves room). */
+const STRICT_E164 = /^\+[1-9]\d{5,16}$/;
+
+/**
+ * The fast path for input that is already E.164 (most CDC sources store it that way): resolve the
+ * calling code, region and type straight from the compiled metadata patterns, skipping
+ * libphonenumber's generic parser. Returns `undefined` whenever it cannot be certain of giving
+ * exactly what libphonenumber gives (invalid numbers, a possible national prefix, several regions),
+ * and the caller falls back to the library. Equality is checked by a differential property test.
+ */
+function fastE164(text: string): NormalizedPhone | undefined {
+  if (!STRICT_E164.test(text)) return undefined;
+  for (let len = 1; len <= 3; len++) {
+    const callingCode = text.slice(1, 1 + len);
+    if (regionsForCallingCode(callingCode).length === 0) continue;
+    const national = text.slice(1 + len);
+    if (mayStripNationalPrefix(callingCode, national)) return undefined;
+    const region = regionForNationalNumber(callingCode, national);
+    if (region === undefined || region === '001') return undefined;
+    const type = numberTypeInRegion(national, region);
+    if (type === undefined) return undefined;
+    if (regionsForCallingCode(callingCode).length > 1 && validRegions(callingCode, national).length > 1)
+      return undefined;
+    return { e164: text, country: region, valid: true, callingCode, type };
+  }
+  return undefined;
+}
+
 function parseText(text: string, region: string | undefined): NormalizedPhone | null {
+  const fast = fastE164(text);
+  if (fast !== undefined) return fast;
   // Without a default region, libphonenumber cannot know which exit code a leading 00/011 is,
   // so read both as '+' (00 is the ITU-recommended international prefix, 011 the NANP one).
   const input = region === undefined ? text.replace(IDD_PREFIX, '+') : text;

@@ -26,18 +26,34 @@ const NUMBER_TYPES = [
 /** The parts of libphonenumber-js's (untyped) numbering-plan object that we read. */
 interface NumberingPlanView {
   nationalNumberPattern(): string;
-  type(t: string): { pattern(): string } | undefined;
+  type(t: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+  leadingDigits(): string | undefined;
+  nationalPrefixForParsing(): string | undefined;
 }
 interface MetadataView {
   selectNumberingPlan(region: string): void;
+  hasCallingCode(callingCode: string): boolean;
   numberingPlan: NumberingPlanView | undefined;
   getCountryCodesForCallingCode(callingCode: string): string[] | undefined;
 }
 
+interface TypePattern {
+  type: NumberType;
+  re: RegExp;
+  lengths: ReadonlySet<number> | null;
+}
+
 interface RegionPatterns {
   national: RegExp;
-  types: RegExp[];
+  fixedLine: TypePattern | null;
+  /** MOBILE, then the other non-fixed types, in libphonenumber's order. */
+  others: TypePattern[];
+  /** True when the region has no mobile pattern, or it is empty: fixed-line numbers are FIXED_LINE_OR_MOBILE. */
+  fixedIsMobile: boolean;
+  leadingDigits: RegExp | null;
 }
+
+type NumberType = (typeof NUMBER_TYPES)[number];
 
 const metadata = new Metadata() as unknown as MetadataView;
 const compiled = new Map<string, RegionPatterns>();
@@ -48,12 +64,22 @@ function patternsFor(region: string): RegionPatterns {
   if (p === undefined) {
     metadata.selectNumberingPlan(region);
     const plan = metadata.numberingPlan!;
-    const types: RegExp[] = [];
-    for (const t of NUMBER_TYPES) {
-      const pattern = plan.type(t)?.pattern();
-      if (pattern) types.push(new RegExp(`^(?:${pattern})$`));
-    }
-    p = { national: new RegExp(`^(?:${plan.nationalNumberPattern()})$`), types };
+    const typePattern = (type: NumberType): TypePattern | null => {
+      const def = plan.type(type);
+      const pattern = def?.pattern();
+      if (!def || !pattern) return null;
+      const lengths = def.possibleLengths();
+      return { type, re: new RegExp(`^(?:${pattern})$`), lengths: lengths ? new Set(lengths) : null };
+    };
+    const mobile = plan.type('MOBILE');
+    const leading = plan.leadingDigits();
+    p = {
+      national: new RegExp(`^(?:${plan.nationalNumberPattern()})$`),
+      fixedLine: typePattern('FIXED_LINE'),
+      others: NUMBER_TYPES.filter((t) => t !== 'FIXED_LINE').flatMap((t) => typePattern(t) ?? []),
+      fixedIsMobile: !mobile || mobile.pattern() === '',
+      leadingDigits: leading ? new RegExp(`^(?:${leading})`) : null,
+    };
     compiled.set(region, p);
   }
   return p;
@@ -71,12 +97,63 @@ export function regionsForCallingCode(callingCode: string): readonly string[] {
   return regions;
 }
 
+const matchesType = (n: string, t: TypePattern): boolean =>
+  (t.lengths === null || t.lengths.has(n.length)) && t.re.test(n);
+
+/**
+ * The number type of `nationalNumber` in `region`, or `undefined` when it is not a valid number there.
+ * Mirrors libphonenumber-js `getNumberType` (same metadata, same order, same per-type lengths).
+ */
+export function numberTypeInRegion(nationalNumber: string, region: string): string | undefined {
+  const p = patternsFor(region);
+  if (!p.national.test(nationalNumber)) return undefined;
+  if (p.fixedLine && matchesType(nationalNumber, p.fixedLine)) {
+    if (p.fixedIsMobile) return 'FIXED_LINE_OR_MOBILE';
+    const mobile = p.others[0]?.type === 'MOBILE' ? p.others[0] : undefined;
+    return mobile && matchesType(nationalNumber, mobile) ? 'FIXED_LINE_OR_MOBILE' : 'FIXED_LINE';
+  }
+  for (const t of p.others) if (matchesType(nationalNumber, t)) return t.type;
+  return undefined;
+}
+
 /** True when `nationalNumber` is a valid number of `region` (libphonenumber's isValidNumberForRegion). */
 export function isValidForRegion(nationalNumber: string, region: string): boolean {
-  const p = patternsFor(region);
-  if (!p.national.test(nationalNumber)) return false;
-  for (const re of p.types) if (re.test(nationalNumber)) return true;
-  return false;
+  return numberTypeInRegion(nationalNumber, region) !== undefined;
+}
+
+/**
+ * The region libphonenumber-js assigns a national number of a shared calling code to: the first region
+ * (in metadata order) whose leading digits match, or, for regions without leading digits, in which the
+ * number is valid. Mirrors `getCountryByNationalNumber`.
+ */
+export function regionForNationalNumber(callingCode: string, nationalNumber: string): string | undefined {
+  const regions = regionsForCallingCode(callingCode);
+  if (regions.length === 1) return regions[0];
+  for (const region of regions) {
+    const p = patternsFor(region);
+    if (p.leadingDigits) {
+      if (p.leadingDigits.test(nationalNumber)) return region;
+    } else if (numberTypeInRegion(nationalNumber, region) !== undefined) return region;
+  }
+  return undefined;
+}
+
+const prefixForParsing = new Map<string, RegExp | null>();
+
+/**
+ * True when libphonenumber might strip a national prefix from this national number while parsing
+ * (its `extractNationalNumber`), so the digits after the calling code are not necessarily the national
+ * significant number. The E.164 fast path steps aside for those.
+ */
+export function mayStripNationalPrefix(callingCode: string, nationalNumber: string): boolean {
+  let re = prefixForParsing.get(callingCode);
+  if (re === undefined) {
+    metadata.selectNumberingPlan(callingCode);
+    const npfp = metadata.numberingPlan?.nationalPrefixForParsing();
+    re = npfp ? new RegExp(`^(?:${npfp})`) : null;
+    prefixForParsing.set(callingCode, re);
+  }
+  return re !== null && re.test(nationalNumber);
 }
 
 /** Every region of `callingCode` in which `nationalNumber` is valid. */

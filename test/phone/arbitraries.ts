@@ -39,3 +39,18 @@ export const mutatedInternational = fc
 export const national = fc
   .constantFrom(...EXAMPLES)
   .chain((ex) => formatted(ex.national).map((text) => ({ text, country: ex.country })));
+
+/** An example number of a random region with up to three digits changed, as strict E.164 (`+` and digits). */
+export const strictE164 = fc
+  .tuple(
+    fc.constantFrom(...EXAMPLES),
+    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 9 })), { maxLength: 3 }),
+    fc.integer({ min: -2, max: 2 }),
+  )
+  .map(([ex, edits, lengthChange]) => {
+    const digits = ex.e164.slice(1).split('');
+    for (const [pos, d] of edits) digits[1 + (pos % Math.max(1, digits.length - 1))] = String(d);
+    if (lengthChange > 0) digits.push(...'5'.repeat(lengthChange));
+    else if (lengthChange < 0) digits.length = Math.max(2, digits.length + lengthChange);
+    return `+${digits.join('')}`;
+  });

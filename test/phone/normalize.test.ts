@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { createPhoneNormalizer, MAX_PHONE_INPUT_LENGTH, normalizePhone } from '../../src/phone/index.js';
-import { EXAMPLES, mutatedInternational, national } from './arbitraries.js';
+import { EXAMPLES, mutatedInternational, national, strictE164 } from './arbitraries.js';
 
 describe('normalizePhone: real-world formats', () => {
   it.each([
@@ -113,6 +113,21 @@ describe('normalizePhone: properties', () => {
       expect(ours?.e164).toBe(lib?.number);
       expect(ours?.valid).toBe(lib?.isValid());
       if (ours && lib) {
+        if (ours.possibleCountries) expect(ours.possibleCountries).toContain(lib.country);
+        else expect(ours.country).toBe(lib.country ?? null);
+      }
+    },
+  );
+
+  test.prop([strictE164], { numRuns: 2000 })(
+    'differential: the E.164 fast path agrees with libphonenumber-js on e164, validity, region and type',
+    (text) => {
+      const lib = parsePhoneNumberFromString(text);
+      const ours = normalizePhone(text);
+      expect(ours?.e164).toBe(lib?.number);
+      expect(ours?.valid).toBe(lib?.isValid());
+      if (ours?.valid && lib) {
+        expect(ours.type).toBe(lib.getType());
         if (ours.possibleCountries) expect(ours.possibleCountries).toContain(lib.country);
         else expect(ours.country).toBe(lib.country ?? null);
       }

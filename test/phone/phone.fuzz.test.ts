@@ -3,7 +3,7 @@ import { fc } from '@fast-check/vitest';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { expect, it } from 'vitest';
 import { createPhoneNormalizer, normalizePhone } from '../../src/phone/index.js';
-import { mutatedInternational } from './arbitraries.js';
+import { mutatedInternational, strictE164 } from './arbitraries.js';
 
 const numRuns = Number(process.env.FUZZ_RUNS ?? 100_000);
 
@@ -36,6 +36,26 @@ it('cached normalizer agrees with libphonenumber-js on mutated numbers of every 
       expect(ours?.e164).toBe(lib?.number);
       expect(ours?.valid).toBe(lib?.isValid());
       if (ours?.valid) valid++;
+    }),
+    { numRuns },
+  );
+  expect(valid).toBeGreaterThan(numRuns / 10);
+});
+
+it('the E.164 fast path agrees with libphonenumber-js on e164, validity, region and type', () => {
+  let valid = 0;
+  fc.assert(
+    fc.property(strictE164, (text) => {
+      const lib = parsePhoneNumberFromString(text);
+      const ours = normalizePhone(text);
+      expect(ours?.e164).toBe(lib?.number);
+      expect(ours?.valid).toBe(lib?.isValid());
+      if (ours?.valid && lib) {
+        valid++;
+        expect(ours.type).toBe(lib.getType());
+        if (ours.possibleCountries) expect(ours.possibleCountries).toContain(lib.country);
+        else expect(ours.country).toBe(lib.country ?? null);
+      }
     }),
     { numRuns },
   );
