@@ -63,6 +63,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  log(`worker failed: ${(error as Error).name} ${(error as { code?: string }).code ?? ''}`);
+  // Kafka and startup errors carry no row data; database errors are reduced to their SQLSTATE.
+  const e = error as { name?: string; code?: string; message?: string; type?: string };
+  const detail = e.name?.startsWith('KafkaJS') ? `${e.type ?? ''} ${e.message ?? ''}` : (e.code ?? '');
+  log(`worker failed: ${e.name ?? 'Error'} ${detail}`);
   process.exit(1);
 });

@@ -43,9 +43,10 @@ export function createPostgresDriver(
     async transaction(fn) {
       const client = await pool.connect();
       let broken = false;
-      client.on('error', () => {
+      const onError = () => {
         broken = true;
-      });
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const session: SqlSession = {
@@ -64,6 +65,7 @@ export function createPostgresDriver(
         }
         throw error;
       } finally {
+        client.off('error', onError);
         // A client whose connection failed is destroyed, not returned to the pool.
         client.release(broken ? true : undefined);
       }
