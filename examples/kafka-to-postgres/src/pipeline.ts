@@ -41,7 +41,7 @@ export interface PipelineOptions {
   groupId: string;
   /** Message → effects; defaults to {@link createMessagePreparer}(). */
   prepare?: (message: SourceMessage) => PreparedMessage;
-  /** Upper bound of messages per sink transaction (default 5000). */
+  /** Upper bound of messages per sink transaction (default 2000; smaller chunks overlap better). */
   maxBatchMessages?: number;
   metrics?: PipelineMetrics;
   /** One line per call; never given PII or passwords. Default: no logging. */
@@ -99,7 +99,7 @@ function errorLabel(error: unknown): string {
 export function runPipeline(options: PipelineOptions): PipelineHandle {
   const { source, sink, groupId, metrics } = options;
   const prepare = options.prepare ?? createMessagePreparer();
-  const maxBatch = Math.max(1, options.maxBatchMessages ?? 5000);
+  const maxBatch = Math.max(1, options.maxBatchMessages ?? 2000);
   const log = options.log ?? (() => {});
   const initialDelay = options.retry?.initialMs ?? 100;
   const maxDelay = options.retry?.maxMs ?? 5000;

@@ -34,8 +34,13 @@ export function toInt64(value: unknown): string | null {
 }
 
 /** ISO-8601 for a timestamp-like value inside PostgreSQL's and JavaScript's common range, or an error. */
+const ISO_UTC = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-6]\d(?:\.\d{1,6})?Z$/;
+
 function toTimestamp(value: unknown): { ok: true; value: string | null } | { ok: false } {
   if (value === null || value === undefined || value === '') return { ok: true, value: null };
+  // Hot path: canonical UTC ISO-8601 (what the enricher emits) goes through as is; PostgreSQL parses it, and an
+  // impossible date that slips through (Feb 30) is isolated by the pipeline's bisection.
+  if (typeof value === 'string' && ISO_UTC.test(value)) return { ok: true, value };
   let date: Date;
   if (value instanceof Date) date = value;
   else if (typeof value === 'string' || typeof value === 'number') date = new Date(value);

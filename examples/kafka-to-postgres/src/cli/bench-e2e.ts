@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       events: { type: 'string', default: '1000000' },
       'latency-seconds': { type: 'string', default: '30' },
       rate: { type: 'string', default: '10000' },
-      'max-batch': { type: 'string', default: '5000' },
+      'max-batch': { type: 'string', default: '2000' },
     },
     strict: true,
   });

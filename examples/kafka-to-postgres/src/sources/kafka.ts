@@ -22,7 +22,7 @@ export interface KafkaSourceOptions {
   clientId?: string;
   /** Where to start a partition that has no stored offset (default true: the whole topic). */
   fromBeginning?: boolean;
-  /** Max bytes fetched per partition per request (default 1 MiB; a larger single message still arrives). */
+  /** Max bytes fetched per partition per request (default 4 MiB; a larger single message still arrives). */
   maxBytesPerPartition?: number;
   sessionTimeoutMs?: number;
   log?: (line: string) => void;
@@ -58,7 +58,7 @@ export function createKafkaSource(options: KafkaSourceOptions): Source {
         groupId: context.groupId,
         sessionTimeout: options.sessionTimeoutMs ?? 30_000,
         heartbeatInterval: 3_000,
-        maxBytesPerPartition: options.maxBytesPerPartition ?? 1024 * 1024,
+        maxBytesPerPartition: options.maxBytesPerPartition ?? 4 * 1024 * 1024,
         maxBytes: 16 * 1024 * 1024,
         maxWaitTimeInMs: 250,
         allowAutoTopicCreation: false,
