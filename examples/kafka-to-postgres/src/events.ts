@@ -24,7 +24,6 @@ export interface SeedEvent {
   cdc_timestamp: string;
   cdc_sequence: number;
   cdc_source: string;
-  [key: string]: unknown;
 }
 
 /** Small seeded PRNG (mulberry32): the same seed gives the same stream on every machine. */
@@ -154,7 +153,7 @@ function rowOf(event: SeedEvent): Record<string, unknown> {
  * ```
  */
 export function toEnvelope(event: SeedEvent, format: EnvelopeFormat): Record<string, unknown> {
-  if (format === 'seed') return event;
+  if (format === 'seed') return { ...event };
   const row = rowOf(event);
   const tsMs = Date.parse(event.cdc_timestamp);
   const isDelete = event.cdc_operation === 'DELETE';

@@ -10,8 +10,9 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+// The bench corpus generator: realistic seed-format events (Zipf-like domains, many countries, 70/25/5 ops).
+import { generateSeedEvents } from '../../../../bench/corpus.js';
 import { DEFAULT_TOPIC, databaseUrlFromEnv, kafkaBrokersFromEnv, redactDatabaseUrl } from '../config.js';
-import { generateSeedEvents } from '../events.js';
 import { createKafka, ensureTopic } from '../kafka.js';
 import { createPipelineMetrics } from '../metrics.js';
 import { type PipelineTotals, runPipeline } from '../pipeline.js';

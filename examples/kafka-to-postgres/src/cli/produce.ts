@@ -16,8 +16,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+// Synthetic events come from the bench corpus generator (Zipf-like domains, many countries, 70/25/5 ops).
+import { generateSeedEvents } from '../../../../bench/corpus.js';
 import { DEFAULT_TOPIC, kafkaBrokersFromEnv } from '../config.js';
-import { type EnvelopeFormat, generateSeedEvents, type SeedEvent } from '../events.js';
+import type { EnvelopeFormat, SeedEvent } from '../events.js';
 import { createKafka, ensureTopic } from '../kafka.js';
 import { produceEvents } from '../producer.js';
 
