@@ -1,0 +1,89 @@
+/**
+ * Person names: whitespace and Unicode normalization, and the full-name order of CLDR person-name
+ * formatting (https://www.unicode.org/reports/tr35/tr35-personNames.html): names written in Han, Hangul or
+ * Kana are given family name first with no space (`山田太郎`, `김민준`), others given name first with a space.
+ * Case is never changed: `McDonald`, `van der Berg` and `DE LA CRUZ` are the person's own spelling.
+ */
+
+/**
+ * Every Unicode white-space character (White_Space property: ASCII space and tabs, NBSP U+00A0,
+ * the U+2000–U+200A spaces, U+3000 ideographic space, line/paragraph separators...), plus the
+ * zero-width space U+200B and BOM U+FEFF that legacy exports leave behind, in runs.
+ */
+const WHITESPACE_RUN = /[\s\u200b\ufeff]+/gu;
+
+/** C0/C1 control characters other than whitespace: never part of a name. */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
+
+/** Han ideographs, Hangul syllables/jamo, Hiragana and Katakana (CLDR: scripts written without spaces in names). */
+const CJK_NAME_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** A lone (unpaired) UTF-16 surrogate: broken text from legacy systems; it would make NFC lossy. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Longest name part we keep; longer inputs are not names (a 10 MB "first name" is junk). */
+export const MAX_NAME_PART_LENGTH = 1024;
+
+/**
+ * One name part, cleaned: NFC, control characters removed, every run of Unicode whitespace (including
+ * NBSP and U+3000) collapsed to one ASCII space, trimmed. Letter case is kept. `null` for non-strings,
+ * empty results and parts over {@link MAX_NAME_PART_LENGTH} characters. Idempotent.
+ *
+ * @example
+ * normalizeNamePart('  Mary\u00a0 Ann ');  // 'Mary Ann'
+ * normalizeNamePart('Jose\u0301');         // 'José' (NFC)
+ * normalizeNamePart('   ');                // null
+ */
+export function normalizeNamePart(input: unknown): string | null {
+  if (typeof input !== 'string' || input.length === 0 || input.length > MAX_NAME_PART_LENGTH * 4) return null;
+  // Lone surrogates become U+FFFD (what String#toWellFormed does) so NFC and output encoders see valid text.
+  const text = input
+    .replace(LONE_SURROGATE, '\ufffd')
+    .normalize('NFC')
+    .replace(CONTROL, '')
+    .replace(WHITESPACE_RUN, ' ')
+    .trim();
+  if (text.length === 0 || text.length > MAX_NAME_PART_LENGTH) return null;
+  return text;
+}
+
+/** Options of {@link buildFullName}. */
+export interface BuildFullNameOptions {
+  /**
+   * Name order: `'auto'` (default) applies the CLDR rule (family first without a space when both parts
+   * are written in Han/Hangul/Kana), `'given-first'` and `'family-first'` force an order (with a space).
+   */
+  order?: 'auto' | 'given-first' | 'family-first';
+}
+
+function isCjkName(part: string): boolean {
+  return CJK_NAME_SCRIPT.test(part);
+}
+
+/**
+ * A display full name from a given (first) and family (last) name.
+ *
+ * - Each part goes through {@link normalizeNamePart}; only one present → that one; none → `null`.
+ * - Both parts in Han, Hangul or Kana → family name first with no space (CLDR person-name order for
+ *   ja, zh, ko): `last=山田, first=太郎` → `山田太郎`.
+ * - Otherwise given name, a space, family name. Case is never changed.
+ *
+ * @example
+ * buildFullName('Ada', 'Lovelace');        // 'Ada Lovelace'
+ * buildFullName('太郎', '山田');            // '山田太郎'
+ * buildFullName(null, '  Nakamoto ');      // 'Nakamoto'
+ * buildFullName('', undefined);            // null
+ */
+export function buildFullName(first: unknown, last: unknown, options?: BuildFullNameOptions): string | null {
+  const order = options?.order ?? 'auto';
+  if (order !== 'auto' && order !== 'given-first' && order !== 'family-first') {
+    throw new TypeError("buildFullName: order must be 'auto', 'given-first' or 'family-first'");
+  }
+  const given = normalizeNamePart(first);
+  const family = normalizeNamePart(last);
+  if (given === null) return family;
+  if (family === null) return given;
+  if (order === 'family-first') return `${family} ${given}`;
+  if (order === 'auto' && isCjkName(given) && isCjkName(family)) return `${family}${given}`;
+  return `${given} ${family}`;
+}
