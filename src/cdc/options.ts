@@ -24,9 +24,12 @@ const pattern = z.union([z.string(), z.instanceof(RegExp)]);
 /** zod schema of {@link ParseOptions} (unknown keys are allowed and ignored). */
 export const parseOptionsSchema = z.object({
   format: z.enum(['auto', 'seed', 'debezium', 'maxwell', 'canal', 'ogg', 'dms', 'wal2json']).optional(),
+  // z.number() rejects Infinity, which is the documented way to turn the limit off.
   maxMessageBytes: z
-    .number()
-    .refine((n) => n > 0 && (Number.isInteger(n) || n === Number.POSITIVE_INFINITY), 'a positive integer or Infinity')
+    .custom<number>(
+      (n) => typeof n === 'number' && n > 0 && (Number.isInteger(n) || n === Number.POSITIVE_INFINITY),
+      'a positive integer or Infinity',
+    )
     .optional(),
   filter: z.object({ database: pattern.optional(), table: pattern.optional() }).optional(),
   decodeLogicalTypes: z.boolean().optional(),
