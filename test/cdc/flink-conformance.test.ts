@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type ChangeEvent, type ParseOptions, parseChangeEvents } from '../../src/cdc/index.js';
+import { type CdcFormat, type ChangeEvent, type ParseOptions, parseChangeEvents } from '../../src/cdc/index.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const fixtureDir = join(repoRoot, '..', 'shared', 'conformance', 'flink-cdc-json');
@@ -34,7 +34,7 @@ interface Expected {
   ignoreParseErrorsFinalState?: FlinkRow[];
 }
 
-const FORMAT: Record<Expected['format'], ParseOptions['format']> = {
+const FORMAT: Record<Expected['format'], CdcFormat> = {
   'debezium-json': 'debezium',
   'canal-json': 'canal',
   'maxwell-json': 'maxwell',

@@ -28,7 +28,9 @@ function one(input: unknown, options?: ParseOptions): ChangeEvent {
 function skipped(input: unknown, options?: ParseOptions): string | undefined {
   const r = parseChangeEvents(JSON.stringify(input), options);
   expect(r.ok).toBe(true);
-  return r.ok ? (expect(r.events).toHaveLength(0), r.skipped) : undefined;
+  if (!r.ok) return undefined;
+  expect(r.events).toHaveLength(0);
+  return r.skipped;
 }
 function error(input: unknown, options?: ParseOptions): { code: string; path?: string; message: string } {
   const r: ParseResult = parseChangeEvents(typeof input === 'string' ? input : JSON.stringify(input), options);
@@ -181,9 +183,9 @@ describe('Debezium', () => {
     const { ts_us: _u, ...msOnly } = pgSource;
     expect(one({ ...base, op: 'c', after: {}, source: msOnly }).timestamp).toBe('2023-11-14T22:13:20.123Z');
     const { ts_ms: _m, ...nsOnly } = msOnly;
-    expect(one({ ...base, op: 'c', after: {}, source: { ...nsOnly, ts_ns: 1700000000123456789 } }).timestamp).toMatch(
-      /^2023-11-14T22:13:20\.123456\d{3}Z$/,
-    );
+    expect(
+      one({ ...base, op: 'c', after: {}, source: { ...nsOnly, ts_ns: Number('1700000000123456789') } }).timestamp,
+    ).toMatch(/^2023-11-14T22:13:20\.123456\d{3}Z$/);
     expect(one({ op: 'r', after: {}, source: { ...nsOnly, ts_ms: 0 }, ts_us: 1700000001000001 }).timestamp).toBe(
       '2023-11-14T22:13:21.000001Z',
     );
@@ -273,7 +275,7 @@ describe('Debezium', () => {
         nt: 45_296_789_012_345,
         ts: 1_700_000_000_123,
         mts: 1_700_000_000_123_456,
-        nts: 1_700_000_000_123_456_000,
+        nts: Number('1700000000123456000'),
         zts: '2023-11-14T22:13:20.123456Z',
         price: 'AOc=', // 0x00E7 = 231 → 2.31
         neg: '/w==', // 0xFF = -1 → -0.001
