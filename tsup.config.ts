@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
 
 /**
  * One entry per public area, so that `cdc-enrich/email` pulls in only the email tables.
@@ -24,4 +27,8 @@ export default defineConfig({
   treeshake: true,
   target: 'node20',
   platform: 'node',
+  // email-providers ships its list as a JSON file in an ESM-only package; Node's ESM loader needs an import
+  // attribute for JSON that esbuild drops on externals, so the list is bundled into our build instead.
+  noExternal: ['email-providers'],
+  define: { __CDC_ENRICH_VERSION__: JSON.stringify(version) },
 });

@@ -7,7 +7,10 @@
  * several regions at once (NANP toll-free +1 800, ...) that first region is an arbitrary pick, so we
  * re-check every region of the calling code and report them all instead of inventing a country.
  */
-import { Metadata } from 'libphonenumber-js/max';
+// libphonenumber-js's CommonJS `max` entry does not export `Metadata`; the core class with the max
+// metadata JSON is the same thing and works from both builds.
+import { Metadata } from 'libphonenumber-js/core';
+import maxMetadata from 'libphonenumber-js/max/metadata';
 
 /** Number types of the libphonenumber metadata (ITU-T E.164 number categories). */
 const NUMBER_TYPES = [
@@ -55,7 +58,7 @@ interface RegionPatterns {
 
 type NumberType = (typeof NUMBER_TYPES)[number];
 
-const metadata = new Metadata() as unknown as MetadataView;
+const metadata = new Metadata(maxMetadata) as unknown as MetadataView;
 const compiled = new Map<string, RegionPatterns>();
 
 /** Anchored regexes for one region, compiled once (there are about 245 regions). */
@@ -153,7 +156,7 @@ export function mayStripNationalPrefix(callingCode: string, nationalNumber: stri
     re = npfp ? new RegExp(`^(?:${npfp})`) : null;
     prefixForParsing.set(callingCode, re);
   }
-  return re !== null && re.test(nationalNumber);
+  return re === null ? false : re.test(nationalNumber);
 }
 
 /** Every region of `callingCode` in which `nationalNumber` is valid. */

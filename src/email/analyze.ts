@@ -1,0 +1,343 @@
+/**
+ * Email analysis in one pass: parse (RFC 5322 addr-spec split on the last '@'), IDN domain (UTS #46 via
+ * Node's `url.domainToASCII`), public suffix (tldts, ICANN section of the Public Suffix List only),
+ * validation (validator's `isEmail`, the practical RFC 5321/5322 subset), category and role flag.
+ */
+import { domainToASCII, domainToUnicode } from 'node:url';
+import { parse as parseHost } from 'tldts';
+import isEmail from 'validator/lib/isEmail.js';
+import { LruCache } from '../shared/lru.js';
+import {
+  ACADEMIC_DOMAINS,
+  ACADEMIC_SUFFIX_LABELS,
+  DISPOSABLE_DOMAINS,
+  DISPOSABLE_WILDCARD_DOMAINS,
+  GOVERNMENT_DOMAINS,
+  GOVERNMENT_SUFFIX_LABELS,
+  MILITARY_DOMAINS,
+  MILITARY_SUFFIX_LABELS,
+  PERSONAL_DOMAINS,
+  ROLE_LOCAL_PARTS,
+} from './data/providers.js';
+
+/** The category of an email address. `invalid` for addresses that fail validation. */
+export type EmailCategory =
+  | 'personal'
+  | 'corporate'
+  | 'educational'
+  | 'government'
+  | 'military'
+  | 'disposable'
+  | 'invalid';
+
+/**
+ * Why an address is invalid (stable codes):
+ * - `empty`: empty or whitespace only;
+ * - `too_long`: local part over 64 octets or address over 254 (RFC 5321 §4.5.3.1, with RFC 3696 errata 1690);
+ * - `syntax`: not an addr-spec that validator's `isEmail` accepts (no '@', bad characters, control characters...);
+ * - `ip_domain`: the domain is an IP literal (`[192.0.2.1]`) or a bare IP address;
+ * - `no_public_suffix`: the domain does not end in an ICANN public suffix (`localhost`, `b.c`, `x.invalid`),
+ *   or is itself only a suffix (`co.uk`).
+ */
+export type EmailInvalidReason = 'empty' | 'syntax' | 'too_long' | 'ip_domain' | 'no_public_suffix';
+
+/** Result of {@link validateEmail}. */
+export type EmailValidation = { valid: true } | { valid: false; reason: EmailInvalidReason };
+
+/** Result of {@link parseEmail}. */
+export interface ParsedEmail {
+  /** The local part as written (trimmed address, NFC). */
+  local: string;
+  /** Lowercase ASCII (punycode A-label) host. */
+  domain: string;
+  /** The same host in Unicode (U-label) form. */
+  unicodeDomain: string;
+  /** Registrable domain (`cs.stanford.edu` → `stanford.edu`), null when the host is a bare suffix or unknown. */
+  registrableDomain: string | null;
+  /** ICANN public suffix (`edu`, `ac.uk`), null when the host has none. */
+  publicSuffix: string | null;
+  /** True when `publicSuffix` is in the ICANN section of the Public Suffix List. */
+  isIcann: boolean;
+}
+
+/** Result of {@link analyzeEmail}: everything the enricher needs, from one pass. */
+export interface EmailAnalysis {
+  /** Lowercase ASCII host part, also for invalid addresses that have one; null when there is no host. */
+  domain: string | null;
+  registrableDomain: string | null;
+  publicSuffix: string | null;
+  validation: EmailValidation;
+  category: EmailCategory;
+  isRole: boolean;
+  /** {@link normalizeEmail} of a valid address; null when invalid. */
+  normalized: string | null;
+}
+
+/** Longest input looked at: far above the 254-octet limit, so real addresses are never cut, junk is bounded. */
+const MAX_INPUT = 4096;
+const MAX_LOCAL = 64;
+const MAX_ADDRESS = 254;
+
+/** C0/C1 controls, DEL: never valid in an address (RFC 5322 allows none unquoted; we reject quoted ones too). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** A lone UTF-16 surrogate: not text. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** A dotted-quad IPv4 host, or an address literal in brackets (RFC 5321 §4.1.3). */
+const IP_HOST = /^(?:\[.*\]|\d{1,3}(?:\.\d{1,3}){3})$/;
+/** Only ASCII: the fast path skips IDNA conversion. */
+const ASCII_HOST = /^[\x21-\x7e]*$/;
+
+interface DomainInfo {
+  ascii: string;
+  registrable: string | null;
+  suffix: string | null;
+  isIcann: boolean;
+  category: Exclude<EmailCategory, 'invalid'> | null;
+}
+
+function hostInfo(host: string): DomainInfo | null {
+  let ascii: string;
+  if (ASCII_HOST.test(host)) ascii = host.toLowerCase();
+  else {
+    // UTS #46 processing (lowercasing, NFC, punycode), as browsers and mail clients do for IDNs (RFC 5890).
+    ascii = domainToASCII(host);
+    if (ascii === '') return null;
+  }
+  const parsed = parseHost(ascii, { allowPrivateDomains: false, extractHostname: false, validateHostname: true });
+  const suffix = parsed.publicSuffix;
+  const registrable = parsed.domain;
+  const isIcann = parsed.isIcann === true;
+  return {
+    ascii,
+    registrable,
+    suffix,
+    isIcann,
+    category: isIcann && registrable !== null && suffix !== null ? categorizeParsed(ascii, registrable, suffix) : null,
+  };
+}
+
+/** Parents of `host` from itself up to (and including) the registrable domain. */
+function* parents(host: string, registrable: string): Generator<string> {
+  let h = host;
+  for (;;) {
+    yield h;
+    if (h.length <= registrable.length) return;
+    const dot = h.indexOf('.');
+    if (dot < 0) return;
+    h = h.slice(dot + 1);
+  }
+}
+
+function anyLabel(suffix: string, labels: ReadonlySet<string>): boolean {
+  for (const l of suffix.split('.')) if (labels.has(l)) return true;
+  return false;
+}
+
+function anyParent(host: string, registrable: string, set: ReadonlySet<string>): boolean {
+  for (const p of parents(host, registrable)) if (set.has(p)) return true;
+  return false;
+}
+
+/**
+ * Precedence: disposable > military > government > educational > personal > corporate. A throwaway domain
+ * is throwaway whatever else it looks like; armed forces sit inside some government suffixes (`defence.gov.au`).
+ */
+function categorizeParsed(host: string, registrable: string, suffix: string): Exclude<EmailCategory, 'invalid'> {
+  if (anyParent(host, registrable, DISPOSABLE_DOMAINS)) return 'disposable';
+  for (const p of parents(host, registrable)) {
+    if (p !== host && DISPOSABLE_WILDCARD_DOMAINS.has(p)) return 'disposable';
+  }
+  if (DISPOSABLE_WILDCARD_DOMAINS.has(registrable)) return 'disposable';
+  if (anyLabel(suffix, MILITARY_SUFFIX_LABELS) || anyParent(host, registrable, MILITARY_DOMAINS)) return 'military';
+  if (anyLabel(suffix, GOVERNMENT_SUFFIX_LABELS) || anyParent(host, registrable, GOVERNMENT_DOMAINS))
+    return 'government';
+  if (anyLabel(suffix, ACADEMIC_SUFFIX_LABELS) || anyParent(host, registrable, ACADEMIC_DOMAINS)) return 'educational';
+  if (PERSONAL_DOMAINS.has(registrable) || PERSONAL_DOMAINS.has(host)) return 'personal';
+  return 'corporate';
+}
+
+const domainCache = new LruCache<string, DomainInfo | 0>(10_000);
+
+function cachedHostInfo(host: string): DomainInfo | null {
+  const hit = domainCache.get(host);
+  if (hit !== undefined) return hit === 0 ? null : hit;
+  const info = hostInfo(host);
+  domainCache.set(host, info ?? 0);
+  return info;
+}
+
+const invalid = (reason: EmailInvalidReason): EmailValidation => ({ valid: false, reason });
+
+function isRoleLocal(local: string): boolean {
+  const lower = local.toLowerCase();
+  const plus = lower.indexOf('+');
+  return ROLE_LOCAL_PARTS.has(plus < 0 ? lower : lower.slice(0, plus));
+}
+
+/**
+ * Analyzes an email address in one pass. `null` means there is no email (null, undefined, non-strings,
+ * empty or whitespace-only strings).
+ *
+ * @example
+ * analyzeEmail('Alice@CS.Stanford.edu');
+ * // { domain: 'cs.stanford.edu', registrableDomain: 'stanford.edu', publicSuffix: 'edu',
+ * //   validation: { valid: true }, category: 'educational', isRole: false, normalized: 'alice@cs.stanford.edu' }
+ */
+export function analyzeEmail(input: unknown): EmailAnalysis | null {
+  if (typeof input !== 'string') return null;
+  if (input.length > MAX_INPUT) {
+    // Bounded work on junk: a multi-megabyte "address" is too long whatever it contains.
+    return {
+      domain: null,
+      registrableDomain: null,
+      publicSuffix: null,
+      validation: invalid('too_long'),
+      category: 'invalid',
+      isRole: false,
+      normalized: null,
+    };
+  }
+  const text = input.trim();
+  if (text.length === 0) return null;
+  const at = text.lastIndexOf('@');
+  const local = at > 0 ? text.slice(0, at).normalize('NFC') : text;
+  const host = at >= 0 ? text.slice(at + 1) : '';
+  const fail = (reason: EmailInvalidReason, domain: string | null): EmailAnalysis => ({
+    domain,
+    registrableDomain: null,
+    publicSuffix: null,
+    validation: invalid(reason),
+    category: 'invalid',
+    isRole: at > 0 && isRoleLocal(local),
+    normalized: null,
+  });
+  if (CONTROL.test(text) || LONE_SURROGATE.test(text)) return fail('syntax', null);
+  if (at <= 0 || host.length === 0) return fail('syntax', host.length > 0 ? host.toLowerCase() : null);
+  if (IP_HOST.test(host)) return fail('ip_domain', host.toLowerCase());
+  const info = cachedHostInfo(host);
+  if (info === null) return fail('syntax', host.toLowerCase());
+  const address = `${local}@${info.ascii}`;
+  if (Buffer.byteLength(local, 'utf8') > MAX_LOCAL || Buffer.byteLength(address, 'utf8') > MAX_ADDRESS) {
+    return fail('too_long', info.ascii);
+  }
+  // The public-suffix check comes first so that `a@localhost` and `a@b.c` report the real problem
+  // (no ICANN suffix) rather than validator's generic syntax failure for a TLD-less domain.
+  if (!info.isIcann || info.registrable === null || info.category === null) {
+    return { ...fail('no_public_suffix', info.ascii), publicSuffix: info.suffix };
+  }
+  if (
+    !isEmail(address, {
+      allow_utf8_local_part: true,
+      require_tld: true,
+      allow_ip_domain: false,
+      ignore_max_length: true,
+    })
+  ) {
+    return fail('syntax', info.ascii);
+  }
+  return {
+    domain: info.ascii,
+    registrableDomain: info.registrable,
+    publicSuffix: info.suffix,
+    validation: { valid: true },
+    category: info.category,
+    isRole: isRoleLocal(local),
+    normalized: `${local.toLowerCase()}@${info.ascii}`,
+  };
+}
+
+/**
+ * Splits an address into local part and host, with the host in ASCII and Unicode forms and its
+ * registrable domain and public suffix. Does not validate beyond what splitting needs.
+ *
+ * @example
+ * parseEmail('user@MÜNCHEN.de')?.domain;              // 'xn--mnchen-3ya.de'
+ * parseEmail('bob@mail.ox.ac.uk')?.registrableDomain; // 'ox.ac.uk'
+ */
+export function parseEmail(input: unknown): ParsedEmail | null {
+  if (typeof input !== 'string' || input.length > MAX_INPUT) return null;
+  const text = input.trim();
+  const at = text.lastIndexOf('@');
+  if (at <= 0 || at === text.length - 1 || CONTROL.test(text) || LONE_SURROGATE.test(text)) return null;
+  const info = cachedHostInfo(text.slice(at + 1));
+  if (info === null) return null;
+  return {
+    local: text.slice(0, at).normalize('NFC'),
+    domain: info.ascii,
+    unicodeDomain: domainToUnicode(info.ascii) || info.ascii,
+    registrableDomain: info.registrable,
+    publicSuffix: info.suffix,
+    isIcann: info.isIcann,
+  };
+}
+
+/**
+ * Validates an address: syntax (validator's isEmail, RFC 5321/5322 practical subset), RFC 5321 length
+ * limits, no IP domains, and an ICANN public suffix.
+ *
+ * @example
+ * validateEmail('a@localhost'); // { valid: false, reason: 'no_public_suffix' }
+ * validateEmail('');            // { valid: false, reason: 'empty' }
+ */
+export function validateEmail(input: unknown): EmailValidation {
+  const a = analyzeEmail(input);
+  return a === null ? invalid(typeof input === 'string' ? 'empty' : 'syntax') : a.validation;
+}
+
+/**
+ * `validateEmail(input).valid`.
+ *
+ * @example
+ * isValidEmail('jane.doe@example.co.uk'); // true
+ */
+export function isValidEmail(input: unknown): boolean {
+  return analyzeEmail(input)?.validation.valid === true;
+}
+
+/**
+ * The category of an address; `null` when there is no email, `invalid` when it fails validation.
+ *
+ * @example
+ * categorizeEmail('x@gmx.de');             // 'personal'
+ * categorizeEmail('x@cabinetoffice.gov.uk'); // 'government'
+ */
+export function categorizeEmail(input: unknown): EmailCategory | null {
+  return analyzeEmail(input)?.category ?? null;
+}
+
+/**
+ * The category of a bare domain (host part), or `null` when it is not under an ICANN public suffix.
+ *
+ * @example
+ * categorizeEmailDomain('cs.stanford.edu'); // 'educational'
+ */
+export function categorizeEmailDomain(domain: unknown): Exclude<EmailCategory, 'invalid'> | null {
+  if (typeof domain !== 'string' || domain.length === 0 || domain.length > 253) return null;
+  return cachedHostInfo(domain.trim())?.category ?? null;
+}
+
+/**
+ * True for role accounts (`info@`, `support@`, `noreply@`, ... per RFC 2142 and common practice),
+ * ignoring case and a `+tag`.
+ *
+ * @example
+ * isRoleAccount('Support+tickets@example.com'); // true
+ */
+export function isRoleAccount(input: unknown): boolean {
+  if (typeof input !== 'string' || input.length > MAX_INPUT) return false;
+  const text = input.trim();
+  const at = text.lastIndexOf('@');
+  return at > 0 && isRoleLocal(text.slice(0, at));
+}
+
+/**
+ * Normalizes an address for storage and comparison: trimmed, NFC, lowercased, the domain in ASCII
+ * (punycode) form. `null` when the input is not a valid address. Idempotent. (Lowercasing the local part
+ * is what every major provider does in practice, although RFC 5321 lets a server treat it case-sensitively.)
+ *
+ * @example
+ * normalizeEmail('  Jürgen@MÜNCHEN.de '); // 'jürgen@xn--mnchen-3ya.de'
+ */
+export function normalizeEmail(input: unknown): string | null {
+  return analyzeEmail(input)?.normalized ?? null;
+}
