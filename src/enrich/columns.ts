@@ -1,0 +1,117 @@
+/**
+ * The `users_enriched` row: the 21 columns of the original Flink job's sink table, in order, then the
+ * extras this library adds after them (never instead of them).
+ */
+
+/** The 21 `users_enriched` columns of the original pipeline, in table order. */
+export const USERS_ENRICHED_COLUMNS = [
+  'id',
+  'first_name',
+  'last_name',
+  'email',
+  'email_domain',
+  'phone',
+  'address',
+  'city',
+  'state',
+  'country',
+  'postal_code',
+  'created_at',
+  'updated_at',
+  'source_system',
+  'migration_timestamp',
+  'cdc_operation',
+  'full_name',
+  'email_category',
+  'inferred_country',
+  'is_valid_email_flag',
+  'normalized_email',
+] as const;
+
+/**
+ * Extra columns, after the 21 (documented in docs/enrich.md):
+ * - `phone_e164`: the phone in E.164 when it parses (valid or not), else null;
+ * - `phone_country`: the phone's region, null when unknown or shared (NANP toll-free, ...);
+ * - `phone_valid`: libphonenumber validity, null when there is no parseable phone;
+ * - `country_code`: ISO alpha-2 of the record's own `country` field when it names one country;
+ * - `postal_code_normalized`: the postal code in its country's canonical form, when the country is known;
+ * - `inferred_country_confidence`: 1 when `inferred_country` comes from the `country` field, else the
+ *   postal inference confidence (0..1), null when there was nothing to infer from;
+ * - `email_registrable_domain`: the registrable domain (`cs.stanford.edu` → `stanford.edu`);
+ * - `email_is_role`: true for role accounts (`info@`, `support@`, ...), null when there is no email;
+ * - `cdc_sequence`: the source position (the seed's `cdc_sequence`, an LSN, ...), null when unknown;
+ * - `cdc_timestamp`: the source commit time (ISO-8601), null when unknown.
+ */
+export const EXTRA_COLUMNS = [
+  'phone_e164',
+  'phone_country',
+  'phone_valid',
+  'country_code',
+  'postal_code_normalized',
+  'inferred_country_confidence',
+  'email_registrable_domain',
+  'email_is_role',
+  'cdc_sequence',
+  'cdc_timestamp',
+] as const;
+
+/** Every column of an {@link EnrichedUser}, in output order. */
+export const ENRICHED_USER_COLUMNS = [...USERS_ENRICHED_COLUMNS, ...EXTRA_COLUMNS] as const;
+
+/** The `users_enriched` email categories. */
+export type EnrichedEmailCategory =
+  | 'personal'
+  | 'corporate'
+  | 'educational'
+  | 'government'
+  | 'military'
+  | 'disposable'
+  | 'invalid';
+
+/** `cdc_operation` values, as the original job wrote them. */
+export type CdcOperation = 'INSERT' | 'UPDATE' | 'DELETE';
+
+/**
+ * One `users_enriched` row. Keys are the column names in snake_case, in {@link ENRICHED_USER_COLUMNS} order.
+ * Source columns keep the record's own text (numbers in text columns are written as decimal strings).
+ */
+export interface EnrichedUser {
+  /** The record id: a safe integer, or a decimal string for ids beyond 2^53 (BIGINT range). */
+  id: number | string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  /** Lowercased host part of the email (ASCII/punycode form), even when the address is invalid. */
+  email_domain: string | null;
+  phone: string | null;
+  address: string | null;
+  city: string | null;
+  state: string | null;
+  country: string | null;
+  postal_code: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+  source_system: string | null;
+  /** When this row was enriched (ISO-8601, from the enricher's clock). */
+  migration_timestamp: string;
+  cdc_operation: CdcOperation;
+  full_name: string | null;
+  /** null only when there is no email. */
+  email_category: EnrichedEmailCategory | null;
+  /** ISO alpha-2 from the `country` field, else from the postal code with hints; null when not enough evidence. */
+  inferred_country: string | null;
+  /** null only when there is no email. */
+  is_valid_email_flag: boolean | null;
+  /** null when the email is missing or invalid. */
+  normalized_email: string | null;
+  phone_e164: string | null;
+  phone_country: string | null;
+  phone_valid: boolean | null;
+  country_code: string | null;
+  postal_code_normalized: string | null;
+  inferred_country_confidence: number | null;
+  email_registrable_domain: string | null;
+  email_is_role: boolean | null;
+  cdc_sequence: number | string | null;
+  cdc_timestamp: string | null;
+}
