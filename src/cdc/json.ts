@@ -2,6 +2,7 @@
  * Turning raw input (string, bytes, or an already-parsed value) into a JSON value, with the size limit checked
  * before any parsing.
  */
+import { isUtf8 } from 'node:buffer';
 import type { ParseError } from './types.js';
 
 /** The default `maxMessageBytes`: 1 MiB, Kafka's default `message.max.bytes` is about the same. */
@@ -11,7 +12,6 @@ export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
 export type Decoded = { kind: 'value'; value: unknown } | { kind: 'tombstone' } | { kind: 'error'; error: ParseError };
 
 const TOMBSTONE: Decoded = { kind: 'tombstone' };
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function tooLarge(max: number): Decoded {
   return { kind: 'error', error: { code: 'too_large', message: `the message is larger than ${max} bytes` } };
@@ -54,13 +54,11 @@ export function decodeJson(input: unknown, maxBytes: number): Decoded {
   if (input instanceof Uint8Array) {
     if (input.byteLength > maxBytes) return tooLarge(maxBytes);
     if (input.byteLength === 0) return TOMBSTONE;
-    let text: string;
-    try {
-      text = utf8.decode(input);
-    } catch {
+    // isUtf8 + Buffer#toString is about twice as fast as a fatal TextDecoder on Node 20.
+    if (!isUtf8(input))
       return { kind: 'error', error: { code: 'invalid_json', message: 'the message is not valid UTF-8' } };
-    }
-    return parseText(text);
+    const buf = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    return parseText(buf.toString('utf8'));
   }
   if (input === null || input === undefined) return TOMBSTONE;
   return { kind: 'value', value: input };
