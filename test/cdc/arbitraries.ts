@@ -162,7 +162,7 @@ const canal = fc
       data: rows.map(([r]) => text(r)),
       old:
         type === 'UPDATE'
-          ? rows.map(([r, o]) => ({ name: o.name, weight: o.weight === null ? null : String(o.weight) }))
+          ? rows.map(([, o]) => ({ name: o.name, weight: o.weight === null ? null : String(o.weight) }))
           : null,
       database: db,
       table,
