@@ -3,8 +3,8 @@ import { LruCache } from '../shared/lru.js';
 import {
   mayStripNationalPrefix,
   numberTypeInRegion,
-  regionForNationalNumber,
   regionsForCallingCode,
+  resolveRegion,
   validRegions,
 } from './regions.js';
 
@@ -13,8 +13,10 @@ import {
  *
  * - `e164`: `+` then country calling code then national significant number, at most 15 digits (ITU-T E.164).
  *   Never contains an extension.
- * - `country`: ISO 3166-1 alpha-2 region, or `null` when the number is valid in several regions at once
- *   (see `possibleCountries`) or belongs to no region (non-geographic codes such as +800).
+ * - `country`: ISO 3166-1 alpha-2 region, set only when the number is valid in exactly one region per the
+ *   metadata. `null` when it is valid in several regions at once (see `possibleCountries`), belongs to no
+ *   region (non-geographic codes such as +800), or is not valid (then only `callingCode` is known).
+ * - `callingCode`: the ITU-T E.164 country calling code, without `+` (`'1'`, `'44'`, `'800'`).
  * - `valid`: libphonenumber-js `isValid()` with its full ("max") metadata: the number matches a number
  *   range of its region, not just a plausible length.
  * - `possibleCountries`: present when the calling code is shared and the number is valid in more than one
@@ -92,65 +94,118 @@ function parse(text: string, region: string | undefined): NormalizedPhone | null
   return parseText(text, region);
 }
 
-/** Already-E.164 text: '+', a non-zero digit, then digits only (E.164 allows 15 digits; 17 leaves room). */
-const STRICT_E164 = /^\+[1-9]\d{5,16}$/;
+/** Longest text the fast path looks at: 17 digits (libphonenumber's cap) plus generous formatting. */
+const FAST_PATH_MAX_LENGTH = 40;
 
 /**
- * The fast path for input that is already E.164 (most CDC sources store it that way): resolve the
- * calling code, region and type straight from the compiled metadata patterns, skipping
- * libphonenumber's generic parser. Returns `undefined` whenever it cannot be certain of giving
- * exactly what libphonenumber gives (invalid numbers, a possible national prefix, several regions),
- * and the caller falls back to the library. Equality is checked by a differential property test.
+ * The digits of international text from `start` on, when the rest is only digits and common formatting
+ * (space, `-`, `.`, `(`, `)`), 6 to 17 digits (libphonenumber's longest national number) and not starting
+ * with 0 (no calling code does). Otherwise `undefined`: letters, extensions, `/` and the like go to the
+ * library. A character loop, not a regex, because this runs on every uncached input.
  */
-function fastE164(text: string): NormalizedPhone | undefined {
-  if (!STRICT_E164.test(text)) return undefined;
+export function internationalDigits(text: string, start: number): string | undefined {
+  if (text.length > FAST_PATH_MAX_LENGTH) return undefined;
+  let digits = '';
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (digits.length === 0 && c === 48) return undefined;
+      digits += text[i];
+    } else if (c !== 32 && c !== 45 && c !== 46 && c !== 40 && c !== 41) return undefined;
+  }
+  return digits.length >= 6 && digits.length <= 17 ? digits : undefined;
+}
+
+/**
+ * The fast path for international input (`+` then digits, maybe formatted; most CDC sources store
+ * E.164): resolve the calling code, region and type straight from the precomputed metadata tables
+ * (src/phone/regions.ts), skipping libphonenumber's generic parser, which recompiles its patterns on
+ * every call. Returns `undefined` whenever it cannot be certain of giving exactly what libphonenumber
+ * gives (invalid numbers, a possible national prefix, non-geographic codes), and the caller falls back to
+ * the library. Equality is checked by differential property tests against plain libphonenumber-js.
+ */
+export function fastInternational(digits: string): NormalizedPhone | undefined {
+  // libphonenumber's extractCountryCallingCode: the first 1-3 digit prefix that is a known calling code.
   for (let len = 1; len <= 3; len++) {
-    const callingCode = text.slice(1, 1 + len);
-    if (regionsForCallingCode(callingCode).length === 0) continue;
-    const national = text.slice(1 + len);
+    const callingCode = digits.slice(0, len);
+    const regions = regionsForCallingCode(callingCode);
+    if (regions.length === 0) continue;
+    const national = digits.slice(len);
     if (mayStripNationalPrefix(callingCode, national)) return undefined;
-    const region = regionForNationalNumber(callingCode, national);
-    if (region === undefined || region === '001') return undefined;
-    const type = numberTypeInRegion(national, region);
+    const resolved = resolveRegion(callingCode, national);
+    if (resolved === undefined || resolved.region === '001') return undefined;
+    const type = resolved.type ?? numberTypeInRegion(national, resolved.region);
     if (type === undefined) return undefined;
-    if (regionsForCallingCode(callingCode).length > 1 && validRegions(callingCode, national).length > 1)
-      return undefined;
-    return { e164: text, country: region, valid: true, callingCode, type };
+    const result: NormalizedPhone = { e164: `+${digits}`, country: resolved.region, valid: true, callingCode, type };
+    if (regions.length > 1) shareAmongRegions(result, national, resolved.region);
+    return result;
   }
   return undefined;
 }
 
-function parseText(text: string, region: string | undefined): NormalizedPhone | null {
-  const fast = fastE164(text);
-  if (fast !== undefined) return fast;
-  // Without a default region, libphonenumber cannot know which exit code a leading 00/011 is,
-  // so read both as '+' (00 is the ITU-recommended international prefix, 011 the NANP one).
-  const input = region === undefined ? text.replace(IDD_PREFIX, '+') : text;
-  let parsed: ReturnType<typeof parsePhoneNumberFromString>;
+/**
+ * For a valid number of a shared calling code: when it is valid in several regions, report them all and
+ * leave `country` null (libphonenumber would name the first, an arbitrary pick for NANP toll-free).
+ */
+function shareAmongRegions(result: NormalizedPhone, national: string, validIn: string): void {
+  const regions = validRegions(result.callingCode, national, validIn);
+  if (regions.length > 1) {
+    result.country = null;
+    result.possibleCountries = regions;
+  }
+}
+
+type LibPhoneNumber = NonNullable<ReturnType<typeof parsePhoneNumberFromString>>;
+
+function parseWithLibrary(text: string, region: string | undefined): LibPhoneNumber | undefined {
   try {
-    parsed =
-      region === undefined ? parsePhoneNumberFromString(input) : parsePhoneNumberFromString(input, region as never);
+    return region === undefined ? parsePhoneNumberFromString(text) : parsePhoneNumberFromString(text, region as never);
   } catch {
-    return null;
+    // libphonenumber-js does not throw on data as far as we know; this keeps normalizePhone total regardless.
+    return undefined;
+  }
+}
+
+function parseText(text: string, region: string | undefined): NormalizedPhone | null {
+  const idd = text.charCodeAt(0) === 43 /* '+' */ ? null : IDD_PREFIX.exec(text);
+  // '+' makes libphonenumber ignore the default region, so the fast path is exact with or without one.
+  // A 00/011 prefix is read as '+' only without a default region (see below).
+  if (text.charCodeAt(0) === 43 || (idd !== null && region === undefined)) {
+    const digits = internationalDigits(text, idd === null ? 1 : idd[0].length);
+    const fast = digits === undefined ? undefined : fastInternational(digits);
+    if (fast !== undefined) return fast;
+  }
+  let parsed: LibPhoneNumber | undefined;
+  if (region === undefined) {
+    // Without a default region, libphonenumber cannot know which exit code a leading 00/011 is,
+    // so read both as '+' (00 is the ITU-T E.164 recommended international prefix, 011 the NANP one).
+    parsed = parseWithLibrary(idd === null ? text : `+${text.slice(idd[0].length)}`, undefined);
+  } else {
+    // With a default region libphonenumber applies that region's own exit code (011 in NANP, 00 in most
+    // of the world, 0011 in AU). When that reading is not a valid number but the text starts with 00/011,
+    // the international reading wins if it is valid ('0049 30 901820' in a US record is a German number).
+    parsed = parseWithLibrary(text, region);
+    if (idd !== null && !parsed?.isValid()) {
+      const international = parseWithLibrary(`+${text.slice(idd[0].length)}`, undefined);
+      if (international?.isValid()) parsed = international;
+    }
   }
   if (parsed === undefined) return null;
+  return fromLibrary(parsed);
+}
+
+function fromLibrary(parsed: LibPhoneNumber): NormalizedPhone {
   const valid = parsed.isValid();
   const callingCode = parsed.countryCallingCode as string;
-  const result: NormalizedPhone = {
-    e164: parsed.number as string,
-    country: (parsed.country as string | undefined) ?? null,
-    valid,
-    callingCode,
-  };
+  // A country only for valid numbers: an invalid number is in no region's number ranges, so naming
+  // one (libphonenumber names the calling code's region) would be a guess. `callingCode` stays.
+  const country = valid ? ((parsed.country as string | undefined) ?? null) : null;
+  const result: NormalizedPhone = { e164: parsed.number as string, country, valid, callingCode };
   if (valid) {
     const type = parsed.getType();
     if (type !== undefined) result.type = type;
-    if (regionsForCallingCode(callingCode).length > 1) {
-      const regions = validRegions(callingCode, parsed.nationalNumber as string);
-      if (regions.length > 1) {
-        result.country = null;
-        result.possibleCountries = regions;
-      }
+    if (country !== null && regionsForCallingCode(callingCode).length > 1) {
+      shareAmongRegions(result, parsed.nationalNumber as string, country);
     }
   }
   if (parsed.ext) result.extension = parsed.ext as string;

@@ -10,8 +10,8 @@ export const EXAMPLES: ReadonlyArray<{ country: string; e164: string; national: 
   },
 );
 
-/** Ways people write the same digits: spaces, dashes, dots, parentheses. */
-const separator = fc.constantFrom('', ' ', '-', '.', ' - ');
+/** Ways people write the same digits: spaces, dashes, dots, parentheses around a group. */
+const separator = fc.constantFrom('', ' ', '-', '.', ' - ', ' (', ') ', ')');
 
 /** A formatted rendering of `digits`, splitting it in random groups. */
 export function formatted(digits: string): fc.Arbitrary<string> {
@@ -22,17 +22,30 @@ export function formatted(digits: string): fc.Arbitrary<string> {
   });
 }
 
-/** An example number of a random region with up to two digits changed, written in international form. */
+/** Random digit edits (position, digit) and a length change applied after the calling code's first digit. */
+function mutate(e164: string, edits: ReadonlyArray<readonly [number, number]>, lengthChange: number): string {
+  const digits = e164.slice(1).split('');
+  for (const [pos, d] of edits) digits[1 + (pos % Math.max(1, digits.length - 1))] = String(d);
+  if (lengthChange > 0) digits.push(...'5'.repeat(lengthChange));
+  else if (lengthChange < 0) digits.length = Math.max(2, digits.length + lengthChange);
+  return digits.join('');
+}
+
+/**
+ * An example number of a random region with up to two digits changed and maybe a length change, written in
+ * international form with a random prefix and formatting. `libText` is the same number with a plain `+`,
+ * which is what plain libphonenumber-js needs without a default region (it does not know 00 or 011 then).
+ */
 export const mutatedInternational = fc
   .tuple(
     fc.constantFrom(...EXAMPLES),
     fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 9 })), { maxLength: 2 }),
-    fc.constantFrom('+', '00', '+ '),
+    fc.constantFrom(0, 0, 0, -1, 1),
+    fc.constantFrom('+', '00', '011 ', '+ ', '+(', '00 '),
   )
-  .chain(([ex, edits, prefix]) => {
-    const digits = ex.e164.slice(1).split('');
-    for (const [pos, d] of edits) digits[1 + (pos % Math.max(1, digits.length - 1))] = String(d);
-    return formatted(digits.join('')).map((f) => ({ text: prefix + f, country: ex.country }));
+  .chain(([ex, edits, lengthChange, prefix]) => {
+    const digits = mutate(ex.e164, edits, lengthChange);
+    return formatted(digits).map((f) => ({ text: prefix + f, libText: `+${f}`, country: ex.country }));
   });
 
 /** An example number written nationally with its region as the default country. */
@@ -47,10 +60,4 @@ export const strictE164 = fc
     fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 9 })), { maxLength: 3 }),
     fc.integer({ min: -2, max: 2 }),
   )
-  .map(([ex, edits, lengthChange]) => {
-    const digits = ex.e164.slice(1).split('');
-    for (const [pos, d] of edits) digits[1 + (pos % Math.max(1, digits.length - 1))] = String(d);
-    if (lengthChange > 0) digits.push(...'5'.repeat(lengthChange));
-    else if (lengthChange < 0) digits.length = Math.max(2, digits.length + lengthChange);
-    return `+${digits.join('')}`;
-  });
+  .map(([ex, edits, lengthChange]) => `+${mutate(ex.e164, edits, lengthChange)}`);
