@@ -261,3 +261,40 @@ export function validRegions(callingCode: string, nationalNumber: string, knownV
   }
   return out;
 }
+
+/** One regex built from the metadata, for the ReDoS audit. */
+export interface AuditedPattern {
+  /** What it is: `otherRegions` are the combined per-calling-code filters, the largest by far. */
+  kind: 'nationalPrefix' | 'national' | 'leadingDigits' | 'type' | 'otherRegions';
+  /** Calling code or region and type, for messages. */
+  where: string;
+  re: RegExp;
+}
+
+/**
+ * Every regular expression this module builds from the metadata (compiling all of them), for the ReDoS
+ * test, which checks each one with an automata-based analysis. Not part of the package API.
+ *
+ * @example
+ * compiledPatternsForAudit().length > 1000; // true
+ */
+export function compiledPatternsForAudit(): AuditedPattern[] {
+  const out: AuditedPattern[] = [];
+  for (const [callingCode, info] of callingCodes) {
+    if (info.prefixForParsing)
+      out.push({ kind: 'nationalPrefix', where: `+${callingCode}`, re: info.prefixForParsing });
+    for (const region of info.regions) {
+      if (region === '001') continue;
+      const p = patternsFor(region);
+      out.push({ kind: 'national', where: region, re: p.national });
+      if (p.leadingDigits) out.push({ kind: 'leadingDigits', where: region, re: p.leadingDigits });
+      for (const t of p.fixedLine ? [p.fixedLine, ...p.others] : p.others) {
+        out.push({ kind: 'type', where: `${region} ${t.type}`, re: t.re });
+      }
+      if (info.regions.length > 1) {
+        out.push({ kind: 'otherRegions', where: `+${callingCode} except ${region}`, re: othersFilter(info, region) });
+      }
+    }
+  }
+  return out;
+}
