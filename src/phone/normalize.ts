@@ -101,7 +101,11 @@ const FAST_PATH_MAX_LENGTH = 40;
  * The digits of international text from `start` on, when the rest is only digits and common formatting
  * (space, `-`, `.`, `(`, `)`), 6 to 17 digits (libphonenumber's longest national number) and not starting
  * with 0 (no calling code does). Otherwise `undefined`: letters, extensions, `/` and the like go to the
- * library. A character loop, not a regex, because this runs on every uncached input.
+ * library. A character loop, not a regex, because this runs on every uncached input. Internal (exported for
+ * the differential tests, not from the package).
+ *
+ * @example
+ * internationalDigits('+1 (212) 555-0100', 1); // '12125550100'
  */
 export function internationalDigits(text: string, start: number): string | undefined {
   if (text.length > FAST_PATH_MAX_LENGTH) return undefined;
@@ -123,6 +127,10 @@ export function internationalDigits(text: string, start: number): string | undef
  * every call. Returns `undefined` whenever it cannot be certain of giving exactly what libphonenumber
  * gives (invalid numbers, a possible national prefix, non-geographic codes), and the caller falls back to
  * the library. Equality is checked by differential property tests against plain libphonenumber-js.
+ * Internal (exported for those tests, not from the package).
+ *
+ * @example
+ * fastInternational('4930901820'); // { e164: '+4930901820', country: 'DE', valid: true, callingCode: '49', type: 'FIXED_LINE' }
  */
 export function fastInternational(digits: string): NormalizedPhone | undefined {
   // libphonenumber's extractCountryCallingCode: the first 1-3 digit prefix that is a known calling code.
@@ -216,7 +224,13 @@ function fromLibrary(parsed: LibPhoneNumber): NormalizedPhone {
  * Normalizes a phone number written in any common way to E.164, with its region and validity.
  *
  * Accepts spaces, dashes, dots, parentheses, `+`, `00` and `011` international prefixes, and extensions
- * (`x123`, `ext. 123`, `#123`, kept in `extension`). Numbers (JS `number`/`bigint`, e.g. from a numeric column that lost its `+`) are read as a national number of `defaultCountry` when valid there, else as international digits.
+ * (`x123`, `ext. 123`, `#123`, kept in `extension`, never in `e164`). Pass the record's own country as
+ * `defaultCountry` for numbers written nationally. With a default region, libphonenumber applies that
+ * region's exit code; a `00`/`011` number that is not valid that way is read as international when that is
+ * valid. Without one, a leading `00` or `011` is read as `+`.
+ * Numbers (JS `number`/`bigint`, e.g. from a numeric column that lost its `+`) are read as a national number
+ * of `defaultCountry` when valid there, else as international digits.
+ * `country` is set only for a number valid in exactly one region (see {@link NormalizedPhone}).
  * Returns `null` for anything that is not a phone number (non-strings, empty, control characters,
  * inputs over {@link MAX_PHONE_INPUT_LENGTH} characters, text libphonenumber cannot read).
  * Never throws on data.
@@ -225,7 +239,8 @@ function fromLibrary(parsed: LibPhoneNumber): NormalizedPhone {
  * normalizePhone('(212) 555-0100 x12', { defaultCountry: 'US' });
  * // { e164: '+12125550100', country: 'US', valid: true, callingCode: '1', type: 'FIXED_LINE_OR_MOBILE', extension: '12' }
  * normalizePhone('+1 800 555 0199');
- * // { e164: '+18005550199', country: null, valid: true, possibleCountries: ['AG', 'AI', ...], ... }
+ * // { e164: '+18005550199', country: null, valid: true, callingCode: '1', type: 'TOLL_FREE',
+ * //   possibleCountries: ['US', 'AG', 'AI', ...] }
  */
 export function normalizePhone(raw: unknown, options?: NormalizePhoneOptions): NormalizedPhone | null {
   const text = toText(raw);
