@@ -80,6 +80,13 @@ export interface EnricherOptions {
   maxFieldLength?: number;
 }
 
+/** A cached postal inference. */
+interface PostalOutcome {
+  country: string | null;
+  confidence: number;
+  normalized: string | null;
+}
+
 /** The seed's change fields, when a plain row carries them. */
 export interface RowChangeMeta {
   operation?: CdcOperation;
@@ -123,6 +130,42 @@ const fail = (code: EnrichErrorCode, message: string, field?: string): EnrichRes
   ok: false,
   error: field === undefined ? { code, message } : { code, message, field },
 });
+
+/** A field that failed its type or size check (never `null`, so `x instanceof Problem` means failure only for this). */
+class Problem {
+  constructor(readonly code: 'invalid_field' | 'field_too_large') {}
+}
+type FieldProblem = Problem;
+const BAD_TYPE: FieldProblem = new Problem('invalid_field');
+const TOO_LARGE: FieldProblem = new Problem('field_too_large');
+
+/**
+ * A text column's value: strings as they are, finite numbers and bigints as decimal strings, Dates (for the
+ * timestamp columns) as ISO-8601; `undefined`, `null` and non-finite numbers as null. Objects, arrays,
+ * booleans and over-long strings give a {@link FieldProblem}.
+ */
+function textValue(v: unknown, name: TextField, maxLength: number): string | null | FieldProblem {
+  if (v === undefined || v === null) return null;
+  let t: string;
+  if (typeof v === 'string') t = v;
+  else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return null;
+    t = String(v);
+  } else if (typeof v === 'bigint') t = v.toString();
+  else if ((name === 'created_at' || name === 'updated_at') && v instanceof Date) return toTimestampText(v);
+  else return BAD_TYPE;
+  return t.length > maxLength ? TOO_LARGE : t;
+}
+
+/** The typed failure for the first bad text field (slow path: only runs for bad records). */
+function fieldFailure(row: Record<string, unknown>, maxLength: number): EnrichResult {
+  for (const name of TEXT_FIELDS) {
+    const r = textValue(row[name], name, maxLength);
+    if (r === BAD_TYPE) return fail('invalid_field', `${name} has an unsupported type`, name);
+    if (r === TOO_LARGE) return fail('field_too_large', `${name} is longer than ${maxLength} characters`, name);
+  }
+  return fail('invalid_record', 'the record has an invalid field');
+}
 
 /** The id as a safe integer or decimal string within BIGINT, or null. */
 function toId(value: unknown): number | string | null {
@@ -227,8 +270,23 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
   const doName = toggles.name !== false;
   const doCountry = toggles.country !== false;
   const doPostal = toggles.postal !== false;
-  const clock = options.clock ?? (() => new Date());
-  if (typeof clock !== 'function') throw new TypeError('createEnricher: clock must be a function');
+  const clock = options.clock;
+  if (clock !== undefined && typeof clock !== 'function')
+    throw new TypeError('createEnricher: clock must be a function');
+  // The default clock formats the time once per millisecond, not once per row (toISOString is not free).
+  let lastMs = -1;
+  let lastIso = '';
+  const now =
+    clock === undefined
+      ? () => {
+          const ms = Date.now();
+          if (ms !== lastMs) {
+            lastMs = ms;
+            lastIso = new Date(ms).toISOString();
+          }
+          return lastIso;
+        }
+      : () => clock().toISOString();
   const maxFieldLength = options.maxFieldLength ?? 4096;
   if (!Number.isInteger(maxFieldLength) || maxFieldLength < 1) {
     throw new TypeError('createEnricher: maxFieldLength must be a positive integer');
@@ -246,7 +304,16 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
 
   const emailCache = new LruCache<string, EmailAnalysis | 0>(sizes.email);
   const countryCache = new LruCache<string, Country | 0>(sizes.country);
-  const postalCache = new LruCache<string, { country: string | null; confidence: number } | 0>(sizes.postal);
+  const postalCache = new LruCache<string, PostalOutcome | 0>(sizes.postal);
+  const normalizedPostalCache = new LruCache<string, string | 0>(sizes.postal);
+  const normalizePostalCached = (code: string, alpha2: string): string | null => {
+    const key = `${alpha2}\u0000${code}`;
+    const hit = normalizedPostalCache.get(key);
+    if (hit !== undefined) return hit === 0 ? null : hit;
+    const n = normalizePostalCode(code, alpha2);
+    normalizedPostalCache.set(key, n ?? 0);
+    return n;
+  };
   const normalizePhoneCached = createPhoneNormalizer({ cacheSize: sizes.phone });
 
   const analyzeEmailCached = (email: string): EmailAnalysis | null => {
@@ -269,7 +336,7 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
     city: string | null,
     phone: NormalizedPhone | null,
     emailDomain: string | null,
-  ): { country: string | null; confidence: number } | null => {
+  ): PostalOutcome | null => {
     const callingCode = phone?.callingCode ?? '';
     const key = `${code}\u0000${state ?? ''}\u0000${city ?? ''}\u0000${callingCode}\u0000${emailDomain ?? ''}`;
     const hit = postalCache.get(key);
@@ -279,7 +346,14 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
       { state, city, phone: phone === null ? null : { callingCode: phone.callingCode }, emailDomain },
       inferOptions,
     );
-    const value = r.candidates.length === 0 ? null : { country: r.country, confidence: r.confidence };
+    const value =
+      r.candidates.length === 0
+        ? null
+        : {
+            country: r.country,
+            confidence: r.confidence,
+            normalized: r.country === null ? null : normalizePostalCode(code, r.country),
+          };
     postalCache.set(key, value ?? 0);
     return value;
   };
@@ -299,21 +373,50 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
     const id = toId(rawId);
     if (id === null) return fail('invalid_id', 'id is not an integer in the BIGINT range', 'id');
 
-    const text = {} as Record<TextField, string | null>;
-    for (const field of TEXT_FIELDS) {
-      const v = row[field];
-      let t: string | null;
-      if (v === undefined || v === null) t = null;
-      else if (typeof v === 'string') t = v;
-      else if (typeof v === 'number') t = Number.isFinite(v) ? String(v) : null;
-      else if (typeof v === 'bigint') t = v.toString();
-      else if ((field === 'created_at' || field === 'updated_at') && v instanceof Date) t = toTimestampText(v);
-      else return fail('invalid_field', `${field} has an unsupported type`, field);
-      if (t !== null && t.length > maxFieldLength) {
-        return fail('field_too_large', `${field} is longer than ${maxFieldLength} characters`, field);
-      }
-      text[field] = t;
+    // Unrolled, named field reads: a loop of keyed loads over a key array is megamorphic and several times
+    // slower on this hot path.
+    const first_name = textValue(row['first_name'], 'first_name', maxFieldLength);
+    const last_name = textValue(row['last_name'], 'last_name', maxFieldLength);
+    const emailText = textValue(row['email'], 'email', maxFieldLength);
+    const phoneText = textValue(row['phone'], 'phone', maxFieldLength);
+    const address = textValue(row['address'], 'address', maxFieldLength);
+    const city = textValue(row['city'], 'city', maxFieldLength);
+    const state = textValue(row['state'], 'state', maxFieldLength);
+    const country = textValue(row['country'], 'country', maxFieldLength);
+    const postal_code = textValue(row['postal_code'], 'postal_code', maxFieldLength);
+    const created_at = textValue(row['created_at'], 'created_at', maxFieldLength);
+    const updated_at = textValue(row['updated_at'], 'updated_at', maxFieldLength);
+    const source_system = textValue(row['source_system'], 'source_system', maxFieldLength);
+    if (
+      first_name instanceof Problem ||
+      last_name instanceof Problem ||
+      emailText instanceof Problem ||
+      phoneText instanceof Problem ||
+      address instanceof Problem ||
+      city instanceof Problem ||
+      state instanceof Problem ||
+      country instanceof Problem ||
+      postal_code instanceof Problem ||
+      created_at instanceof Problem ||
+      updated_at instanceof Problem ||
+      source_system instanceof Problem
+    ) {
+      return fieldFailure(row, maxFieldLength);
     }
+    const text = {
+      first_name: first_name as string | null,
+      last_name: last_name as string | null,
+      email: emailText as string | null,
+      phone: phoneText as string | null,
+      address: address as string | null,
+      city: city as string | null,
+      state: state as string | null,
+      country: country as string | null,
+      postal_code: postal_code as string | null,
+      created_at: created_at as string | null,
+      updated_at: updated_at as string | null,
+      source_system: source_system as string | null,
+    };
 
     // Email (RFC 5321/5322 subset, ICANN public suffix); null columns when there is no email.
     const email = doEmail && text.email !== null ? analyzeEmailCached(text.email) : null;
@@ -334,13 +437,17 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
     if (given !== null) {
       inferred = given.alpha2;
       confidence = 1;
-      if (doPostal && text.postal_code !== null) postalNormalized = normalizePostalCode(text.postal_code, given.alpha2);
+      if (doPostal && text.postal_code !== null)
+        postalNormalized = normalizePostalCached(text.postal_code, given.alpha2);
     } else if (doPostal && text.postal_code !== null) {
-      const r = inferCached(text.postal_code, text.state, text.city, phone, email?.domain ?? null);
+      // Only the email's top-level label is evidence (a ccTLD), so it alone goes into the cache key.
+      const domain = email?.domain ?? null;
+      const tld = domain === null ? null : domain.slice(domain.lastIndexOf('.') + 1);
+      const r = inferCached(text.postal_code, text.state, text.city, phone, tld === null ? null : `x.${tld}`);
       if (r !== null) {
         inferred = r.country;
         confidence = r.confidence;
-        if (r.country !== null) postalNormalized = normalizePostalCode(text.postal_code, r.country);
+        postalNormalized = r.normalized;
       }
     }
 
@@ -359,7 +466,7 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
       created_at: text.created_at,
       updated_at: text.updated_at,
       source_system: text.source_system,
-      migration_timestamp: clock().toISOString(),
+      migration_timestamp: now(),
       cdc_operation: operation,
       full_name: doName ? buildFullName(text.first_name, text.last_name) : null,
       email_category: email?.category ?? null,

@@ -36,6 +36,7 @@ export const MAX_NAME_PART_LENGTH = 1024;
  */
 export function normalizeNamePart(input: unknown): string | null {
   if (typeof input !== 'string' || input.length === 0 || input.length > MAX_NAME_PART_LENGTH * 4) return null;
+  if (isCleanAscii(input)) return input;
   // Lone surrogates become U+FFFD (what String#toWellFormed does) so NFC and output encoders see valid text.
   const text = input
     .replace(LONE_SURROGATE, '\ufffd')
@@ -45,6 +46,25 @@ export function normalizeNamePart(input: unknown): string | null {
     .trim();
   if (text.length === 0 || text.length > MAX_NAME_PART_LENGTH) return null;
   return text;
+}
+
+/**
+ * Fast path: printable ASCII words separated by single spaces, no leading/trailing space. Such text is
+ * already NFC, has no control characters and no whitespace to collapse, so normalization is the identity.
+ * Most names in real data take this path (a char loop, no regex, no allocation).
+ */
+function isCleanAscii(s: string): boolean {
+  if (s.length > MAX_NAME_PART_LENGTH) return false;
+  let previousSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return false;
+      previousSpace = true;
+    } else if (c > 32 && c < 127) previousSpace = false;
+    else return false;
+  }
+  return !previousSpace;
 }
 
 /** Options of {@link buildFullName}. */
