@@ -118,7 +118,7 @@ DO \$\$ BEGIN
     CREATE ROLE $PG_USER LOGIN CREATEDB;
   END IF;
 END \$\$;
-ALTER ROLE $PG_USER LOGIN PASSWORD '$PG_PASSWORD';
+ALTER ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
 SQL
   if [ "$(as_postgres psql -X -tA -p "$PG_PORT" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'")" != 1 ]; then
     log "creating database $PG_DB"
