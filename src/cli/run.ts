@@ -93,6 +93,13 @@ function versionOf(): string {
 }
 declare const __CDC_ENRICH_VERSION__: string | undefined;
 
+/** The line is exactly `null` (leading/trailing blanks are already trimmed by readLines, except a trailing space). */
+function isNullLiteral(bytes: Buffer): boolean {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0x09)) end--;
+  return end === 4 && bytes[0] === 0x6e && bytes[1] === 0x75 && bytes[2] === 0x6c && bytes[3] === 0x6c;
+}
+
 /** Looks like a plain row rather than a change envelope: an object with an `id` and no envelope keys. */
 function isPlainRow(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'id' in value;
@@ -186,6 +193,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       stats.lines = l.line;
       if (l.tooLong) {
         report(l.line, 'too_large', `line is longer than ${MAX_LINE_BYTES} bytes`);
+        continue;
+      }
+      if (isNullLiteral(l.bytes)) {
+        // kafka-console-consumer and kcat print a tombstone (a null message value) as the word `null`.
+        skip('tombstone');
         continue;
       }
       const result = parseChangeEvents(l.bytes, parseOptions);
