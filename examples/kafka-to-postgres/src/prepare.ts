@@ -83,6 +83,12 @@ export function toSqlRow(
         }
         row.push(v);
         break;
+      case 'DOUBLE PRECISION':
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+          return { ok: false, code: 'invalid_column', message: `column ${column.name} is not a finite number` };
+        }
+        row.push(String(v));
+        break;
       case 'TIMESTAMPTZ': {
         const ts = toTimestamp(v);
         if (!ts.ok) return { ok: false, code: 'invalid_column', message: `column ${column.name} is not a timestamp` };

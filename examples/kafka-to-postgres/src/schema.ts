@@ -6,7 +6,7 @@
 /** A `users_enriched` column: its name and PostgreSQL type. */
 export interface Column {
   name: string;
-  type: 'BIGINT' | 'TEXT' | 'BOOLEAN' | 'TIMESTAMPTZ';
+  type: 'BIGINT' | 'TEXT' | 'BOOLEAN' | 'TIMESTAMPTZ' | 'DOUBLE PRECISION';
 }
 
 /**
@@ -42,6 +42,10 @@ export const USERS_ENRICHED_COLUMNS: readonly Column[] = [
   { name: 'email_is_role', type: 'BOOLEAN' },
   { name: 'cdc_sequence', type: 'BIGINT' },
   { name: 'cdc_timestamp', type: 'TIMESTAMPTZ' },
+  { name: 'phone_country', type: 'TEXT' },
+  { name: 'phone_valid', type: 'BOOLEAN' },
+  { name: 'postal_code_normalized', type: 'TEXT' },
+  { name: 'inferred_country_confidence', type: 'DOUBLE PRECISION' },
 ];
 
 /** Index of a column by name (built once). */
@@ -61,6 +65,10 @@ export const SCHEMA_SQL: string = `
 CREATE TABLE IF NOT EXISTS users_enriched (
 ${USERS_ENRICHED_COLUMNS.map((c) => `  ${c.name} ${c.type}${c.name === 'id' ? ' PRIMARY KEY' : ''}`).join(',\n')}
 );
+-- Extras added after a table was first created (new enricher columns) are added in place.
+${USERS_ENRICHED_COLUMNS.slice(21)
+  .map((c) => `ALTER TABLE users_enriched ADD COLUMN IF NOT EXISTS ${c.name} ${c.type};`)
+  .join('\n')}
 
 -- A deleted key remembers the position of its delete, so an older insert/update replayed later
 -- (after a crash, or delivered out of order across sources) cannot resurrect the row.
