@@ -497,7 +497,18 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
     const seq = meta?.sequence !== undefined ? meta.sequence : toSequence(r['cdc_sequence']);
     if (seq === undefined)
       return fail('invalid_sequence', 'cdc_sequence is not an integer or position', 'cdc_sequence');
-    const ts = meta?.timestamp !== undefined ? meta.timestamp : toTimestampText(r['cdc_timestamp']);
+    const rawTs = r['cdc_timestamp'];
+    if (meta?.timestamp === undefined && rawTs !== undefined && rawTs !== null) {
+      // Same rules as the text fields: a wrong type or an absurd size is a typed failure, not a silent null
+      // (ISO-8601 needs under 40 characters; the bound is the common maxFieldLength).
+      if (typeof rawTs === 'string' && rawTs.length > maxFieldLength) {
+        return fail('field_too_large', `cdc_timestamp is longer than ${maxFieldLength} characters`, 'cdc_timestamp');
+      }
+      if (typeof rawTs !== 'string' && typeof rawTs !== 'number' && !(rawTs instanceof Date)) {
+        return fail('invalid_field', 'cdc_timestamp has an unsupported type', 'cdc_timestamp');
+      }
+    }
+    const ts = meta?.timestamp !== undefined ? meta.timestamp : toTimestampText(rawTs);
     return enrich(r, op ?? 'INSERT', seq, ts);
   }
 

@@ -172,6 +172,9 @@ describe('enrichRow: typed failures', () => {
     [{ id: 1, address: 'x'.repeat(5000) }, 'field_too_large'],
     [{ id: 1, cdc_operation: 'MERGE' }, 'invalid_operation'],
     [{ id: 1, cdc_sequence: { n: 1 } }, 'invalid_sequence'],
+    [{ id: 1, cdc_timestamp: 'x'.repeat(5000) }, 'field_too_large'],
+    [{ id: 1, cdc_timestamp: { seconds: 1 } }, 'invalid_field'],
+    [{ id: 1, cdc_timestamp: true }, 'invalid_field'],
   ])('%j → %s', (input, code) => {
     const r = e.enrichRow(input);
     expect(r.ok).toBe(false);
