@@ -10,6 +10,7 @@ import { LruCache } from '../shared/lru.js';
 import {
   ACADEMIC_DOMAINS,
   ACADEMIC_SUFFIX_LABELS,
+  ACADEMIC_SUFFIXES,
   DISPOSABLE_DOMAINS,
   DISPOSABLE_WILDCARD_DOMAINS,
   GOVERNMENT_DOMAINS,
@@ -151,7 +152,12 @@ function categorizeParsed(host: string, registrable: string, suffix: string): Ex
   if (anyLabel(suffix, MILITARY_SUFFIX_LABELS) || anyParent(host, registrable, MILITARY_DOMAINS)) return 'military';
   if (anyLabel(suffix, GOVERNMENT_SUFFIX_LABELS) || anyParent(host, registrable, GOVERNMENT_DOMAINS))
     return 'government';
-  if (anyLabel(suffix, ACADEMIC_SUFFIX_LABELS) || anyParent(host, registrable, ACADEMIC_DOMAINS)) return 'educational';
+  if (
+    ACADEMIC_SUFFIXES.has(suffix) ||
+    anyLabel(suffix, ACADEMIC_SUFFIX_LABELS) ||
+    anyParent(host, registrable, ACADEMIC_DOMAINS)
+  )
+    return 'educational';
   if (PERSONAL_DOMAINS.has(registrable) || PERSONAL_DOMAINS.has(host)) return 'personal';
   return 'corporate';
 }

