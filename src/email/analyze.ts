@@ -248,7 +248,8 @@ export function analyzeEmail(input: unknown): EmailAnalysis | null {
     validation: { valid: true },
     category: info.category,
     isRole: isRoleLocal(local),
-    normalized: `${local.toLowerCase()}@${info.ascii}`,
+    // NFC again after lowercasing: case mapping can produce a composable pair (`J\u030c` → `j\u030c` → `ǰ`).
+    normalized: `${local.toLowerCase().normalize('NFC')}@${info.ascii}`,
   };
 }
 

@@ -66,7 +66,9 @@ export function canonicalEmailKey(input: unknown): string | null {
       const cut = local.indexOf(rule.tag);
       if (cut > 0) local = local.slice(0, cut);
     }
-    if (rule.dots) local = local.replaceAll('.', '');
+    // Re-compose after dropping dots: `e.\u0301` becomes `e\u0301`, which NFC turns into `é`; without this
+    // the key would change when computed again from itself.
+    if (rule.dots) local = local.replaceAll('.', '').normalize('NFC');
     if (rule.domain) domain = rule.domain;
   }
   return local.length > 0 ? `${local}@${domain}` : null;

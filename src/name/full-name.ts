@@ -38,11 +38,13 @@ export function normalizeNamePart(input: unknown): string | null {
   if (typeof input !== 'string' || input.length === 0 || input.length > MAX_NAME_PART_LENGTH * 4) return null;
   if (isCleanAscii(input)) return input;
   // Lone surrogates become U+FFFD (what String#toWellFormed does) so NFC and output encoders see valid text.
+  // NFC comes after control removal: removing a control between a letter and a combining mark
+  // (`a\u0000\u0301`) joins them, and only a later NFC composes the pair, keeping the function idempotent.
   const text = input
     .replace(LONE_SURROGATE, '\ufffd')
-    .normalize('NFC')
     .replace(CONTROL, '')
     .replace(WHITESPACE_RUN, ' ')
+    .normalize('NFC')
     .trim();
   if (text.length === 0 || text.length > MAX_NAME_PART_LENGTH) return null;
   return text;

@@ -241,3 +241,19 @@ describe('properties', () => {
     expect(REAL_SUFFIXES.length).toBeGreaterThan(5);
   });
 });
+
+describe('regressions found by the fuzz suite', () => {
+  it('canonicalEmailKey re-composes after dropping Gmail dots, so the key is stable on itself', () => {
+    const key = canonicalEmailKey('jane.\u0301doe@gmail.com');
+    expect(key).toBe('jan\u00e9doe@gmail.com');
+    expect(canonicalEmailKey(key)).toBe(key);
+  });
+});
+
+describe('normalizeEmail regression found by the fuzz suite', () => {
+  it('re-composes after lowercasing (J + combining caron lowercases to a composable pair)', () => {
+    const once = normalizeEmail('J\u030cane@gmail.com');
+    expect(once).toBe('\u01f0ane@gmail.com');
+    expect(normalizeEmail(once)).toBe(once);
+  });
+});

@@ -97,3 +97,10 @@ describe('properties', () => {
     },
   );
 });
+
+describe('regressions found by the fuzz suite', () => {
+  it('normalizeNamePart composes a letter and a combining mark that a removed control had separated', () => {
+    expect(normalizeNamePart('a\u0000\u0301')).toBe('\u00e1');
+    expect(normalizeNamePart(normalizeNamePart('a\u0000\u0301'))).toBe('\u00e1');
+  });
+});
