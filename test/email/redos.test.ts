@@ -65,7 +65,8 @@ describe('ReDoS (email and name)', () => {
 
   it('found the regex literals of src/email and src/name (the scan is not vacuous)', () => {
     expect(literals.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(literals.map(([file]) => file))).toEqual(new Set(['analyze.ts', 'full-name.ts']));
+    const files = new Set(literals.map(([file]) => file));
+    expect(files.has('analyze.ts') && files.has('full-name.ts')).toBe(true);
   });
 
   it('every regex literal is safe for recheck, and for safe-regex2 unless reviewed', () => {
