@@ -58,15 +58,10 @@ export const EXTRA_COLUMNS = [
 /** Every column of an {@link EnrichedUser}, in output order. */
 export const ENRICHED_USER_COLUMNS = [...USERS_ENRICHED_COLUMNS, ...EXTRA_COLUMNS] as const;
 
-/** The `users_enriched` email categories. */
-export type EnrichedEmailCategory =
-  | 'personal'
-  | 'corporate'
-  | 'educational'
-  | 'government'
-  | 'military'
-  | 'disposable'
-  | 'invalid';
+import type { EmailCategory } from '../email/index.js';
+
+/** The `users_enriched` email categories (the email module's categories). */
+export type EnrichedEmailCategory = EmailCategory;
 
 /** `cdc_operation` values, as the original job wrote them. */
 export type CdcOperation = 'INSERT' | 'UPDATE' | 'DELETE';

@@ -5,39 +5,14 @@
  * `cdc_source`. `cdc_sequence` increases by one per event, so it orders all events of a run.
  */
 
-/** A seed-format change event (fields as in the seed's data/sample_events.json). */
-export interface SeedEvent {
-  id: number;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  city: string | null;
-  state: string | null;
-  country: string | null;
-  postal_code: string | null;
-  created_at: string;
-  updated_at: string;
-  source_system: string;
-  cdc_operation: 'INSERT' | 'UPDATE' | 'DELETE';
-  cdc_timestamp: string;
-  cdc_sequence: number;
-  cdc_source: string;
-}
+import { createRandom, type SeedEvent } from '../../../bench/corpus.js';
 
-/** Small seeded PRNG (mulberry32): the same seed gives the same stream on every machine. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom, type SeedEvent };
 
+/*
+ * A small, fixed-vocabulary generator for the tests (fast, every row valid and easy to model). The producer's
+ * `--count` and the demo use the realistic corpus generator in bench/corpus.ts.
+ */
 const FIRST = ['Anna', 'José', 'Li', 'Müller', 'Olivia', 'Rahul', 'Sofia', 'Yuki', 'Zoë', 'Ahmed', "O'Brien", 'Chloé'];
 const LAST = ['Smith', 'García', 'Wang', 'Schmidt', 'Rossi', 'Kowalski', 'Nguyen', 'Dubois', 'Tanaka', 'Silva'];
 const DOMAINS = ['gmail.com', 'yahoo.co.uk', 'outlook.com', 'acme-corp.com', 'mit.edu', 'gov.uk', 'mailinator.com'];
