@@ -1,11 +1,11 @@
 /**
  * Email analysis in one pass: parse (RFC 5322 addr-spec split on the last '@'), IDN domain (UTS #46 via
  * Node's `url.domainToASCII`), public suffix (tldts, ICANN section of the Public Suffix List only),
- * validation (validator's `isEmail`, the practical RFC 5321/5322 subset), category and role flag.
+ * validation (validator's `isEmail` rules, the practical RFC 5321/5322 subset, split into a per-domain host
+ * check and a char-loop local-part check: see ./syntax.ts), category and role flag.
  */
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { parse as parseHost } from 'tldts';
-import isEmail from 'validator/lib/isEmail.js';
 import { LruCache } from '../shared/lru.js';
 import {
   ACADEMIC_DOMAINS,
@@ -20,6 +20,7 @@ import {
   PERSONAL_DOMAINS,
   ROLE_LOCAL_PARTS,
 } from './data/providers.js';
+import { isEmailHostSyntax, isEmailLocalPartSyntax } from './syntax.js';
 
 /** The category of an email address. `invalid` for addresses that fail validation. */
 export type EmailCategory =
@@ -94,6 +95,8 @@ interface DomainInfo {
   suffix: string | null;
   isIcann: boolean;
   category: Exclude<EmailCategory, 'invalid'> | null;
+  /** validator's host rule for `isEmail` (cached with the domain, so the hot path never re-checks it). */
+  hostSyntax: boolean;
 }
 
 function hostInfo(host: string): DomainInfo | null {
@@ -114,6 +117,7 @@ function hostInfo(host: string): DomainInfo | null {
     suffix,
     isIcann,
     category: isIcann && registrable !== null && suffix !== null ? categorizeParsed(ascii, registrable, suffix) : null,
+    hostSyntax: isEmailHostSyntax(ascii),
   };
 }
 
@@ -172,6 +176,18 @@ function cachedHostInfo(host: string): DomainInfo | null {
   return info;
 }
 
+/**
+ * Printable ASCII only (U+0020–U+007E): such text is already NFC, has no controls or surrogates, and its
+ * UTF-8 length is its length, so the hot path skips those checks. One char loop, no allocation.
+ */
+function isPrintableAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 const invalid = (reason: EmailInvalidReason): EmailValidation => ({ valid: false, reason });
 
 function isRoleLocal(local: string): boolean {
@@ -206,7 +222,8 @@ export function analyzeEmail(input: unknown): EmailAnalysis | null {
   const text = input.trim();
   if (text.length === 0) return null;
   const at = text.lastIndexOf('@');
-  const local = at > 0 ? text.slice(0, at).normalize('NFC') : text;
+  const printable = isPrintableAscii(text);
+  const local = at > 0 ? (printable ? text.slice(0, at) : text.slice(0, at).normalize('NFC')) : text;
   const host = at >= 0 ? text.slice(at + 1) : '';
   const fail = (reason: EmailInvalidReason, domain: string | null): EmailAnalysis => ({
     domain,
@@ -217,13 +234,14 @@ export function analyzeEmail(input: unknown): EmailAnalysis | null {
     isRole: at > 0 && isRoleLocal(local),
     normalized: null,
   });
-  if (CONTROL.test(text) || LONE_SURROGATE.test(text)) return fail('syntax', null);
+  if (!printable && (CONTROL.test(text) || LONE_SURROGATE.test(text))) return fail('syntax', null);
   if (at <= 0 || host.length === 0) return fail('syntax', host.length > 0 ? host.toLowerCase() : null);
   if (IP_HOST.test(host)) return fail('ip_domain', host.toLowerCase());
   const info = cachedHostInfo(host);
   if (info === null) return fail('syntax', host.toLowerCase());
-  const address = `${local}@${info.ascii}`;
-  if (Buffer.byteLength(local, 'utf8') > MAX_LOCAL || Buffer.byteLength(address, 'utf8') > MAX_ADDRESS) {
+  // RFC 5321 §4.5.3.1 limits are in octets; the host is ASCII (A-labels), so only the local part needs counting.
+  const localOctets = printable ? local.length : Buffer.byteLength(local, 'utf8');
+  if (localOctets > MAX_LOCAL || localOctets + 1 + info.ascii.length > MAX_ADDRESS) {
     return fail('too_long', info.ascii);
   }
   // The public-suffix check comes first so that `a@localhost` and `a@b.c` report the real problem
@@ -231,16 +249,9 @@ export function analyzeEmail(input: unknown): EmailAnalysis | null {
   if (!info.isIcann || info.registrable === null || info.category === null) {
     return { ...fail('no_public_suffix', info.ascii), publicSuffix: info.suffix };
   }
-  if (
-    !isEmail(address, {
-      allow_utf8_local_part: true,
-      require_tld: true,
-      allow_ip_domain: false,
-      ignore_max_length: true,
-    })
-  ) {
-    return fail('syntax', info.ascii);
-  }
+  // validator isEmail(address, { allow_utf8_local_part, require_tld, allow_ip_domain: false,
+  // ignore_max_length }) = host rule && local-part rule; test/email/syntax.test.ts proves the agreement.
+  if (!info.hostSyntax || !isEmailLocalPartSyntax(local)) return fail('syntax', info.ascii);
   return {
     domain: info.ascii,
     registrableDomain: info.registrable,
@@ -249,7 +260,9 @@ export function analyzeEmail(input: unknown): EmailAnalysis | null {
     category: info.category,
     isRole: isRoleLocal(local),
     // NFC again after lowercasing: case mapping can produce a composable pair (`J\u030c` → `j\u030c` → `ǰ`).
-    normalized: `${local.toLowerCase().normalize('NFC')}@${info.ascii}`,
+    normalized: printable
+      ? `${local.toLowerCase()}@${info.ascii}`
+      : `${local.toLowerCase().normalize('NFC')}@${info.ascii}`,
   };
 }
 
