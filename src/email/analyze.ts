@@ -121,47 +121,41 @@ function hostInfo(host: string): DomainInfo | null {
   };
 }
 
-/** Parents of `host` from itself up to (and including) the registrable domain. */
-function* parents(host: string, registrable: string): Generator<string> {
+/** `host` and its parents up to (and including) the registrable domain: usually one or two names. */
+function parentsOf(host: string, registrable: string): string[] {
+  const out = [host];
   let h = host;
-  for (;;) {
-    yield h;
-    if (h.length <= registrable.length) return;
+  while (h.length > registrable.length) {
     const dot = h.indexOf('.');
-    if (dot < 0) return;
+    if (dot < 0) break;
     h = h.slice(dot + 1);
+    out.push(h);
   }
+  return out;
 }
 
-function anyLabel(suffix: string, labels: ReadonlySet<string>): boolean {
-  for (const l of suffix.split('.')) if (labels.has(l)) return true;
-  return false;
-}
-
-function anyParent(host: string, registrable: string, set: ReadonlySet<string>): boolean {
-  for (const p of parents(host, registrable)) if (set.has(p)) return true;
+function anyIn(names: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const n of names) if (set.has(n)) return true;
   return false;
 }
 
 /**
  * Precedence: disposable > military > government > educational > personal > corporate. A throwaway domain
  * is throwaway whatever else it looks like; armed forces sit inside some government suffixes (`defence.gov.au`).
+ * Runs once per distinct host (the result is cached with the host), on arrays computed once.
  */
 function categorizeParsed(host: string, registrable: string, suffix: string): Exclude<EmailCategory, 'invalid'> {
-  if (anyParent(host, registrable, DISPOSABLE_DOMAINS)) return 'disposable';
-  for (const p of parents(host, registrable)) {
-    if (p !== host && DISPOSABLE_WILDCARD_DOMAINS.has(p)) return 'disposable';
-  }
+  const names = parentsOf(host, registrable);
+  if (anyIn(names, DISPOSABLE_DOMAINS)) return 'disposable';
+  // Wildcard entries cover every strict subdomain, and the registrable domain itself.
+  for (let i = 1; i < names.length; i++) if (DISPOSABLE_WILDCARD_DOMAINS.has(names[i]!)) return 'disposable';
   if (DISPOSABLE_WILDCARD_DOMAINS.has(registrable)) return 'disposable';
-  if (anyLabel(suffix, MILITARY_SUFFIX_LABELS) || anyParent(host, registrable, MILITARY_DOMAINS)) return 'military';
-  if (anyLabel(suffix, GOVERNMENT_SUFFIX_LABELS) || anyParent(host, registrable, GOVERNMENT_DOMAINS))
-    return 'government';
-  if (
-    ACADEMIC_SUFFIXES.has(suffix) ||
-    anyLabel(suffix, ACADEMIC_SUFFIX_LABELS) ||
-    anyParent(host, registrable, ACADEMIC_DOMAINS)
-  )
+  const labels = suffix.split('.');
+  if (anyIn(labels, MILITARY_SUFFIX_LABELS) || anyIn(names, MILITARY_DOMAINS)) return 'military';
+  if (anyIn(labels, GOVERNMENT_SUFFIX_LABELS) || anyIn(names, GOVERNMENT_DOMAINS)) return 'government';
+  if (ACADEMIC_SUFFIXES.has(suffix) || anyIn(labels, ACADEMIC_SUFFIX_LABELS) || anyIn(names, ACADEMIC_DOMAINS)) {
     return 'educational';
+  }
   if (PERSONAL_DOMAINS.has(registrable) || PERSONAL_DOMAINS.has(host)) return 'personal';
   return 'corporate';
 }
