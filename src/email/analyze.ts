@@ -185,9 +185,28 @@ function isPrintableAscii(s: string): boolean {
 const invalid = (reason: EmailInvalidReason): EmailValidation => ({ valid: false, reason });
 
 function isRoleLocal(local: string): boolean {
-  const lower = local.toLowerCase();
+  return isRoleLower(local.toLowerCase());
+}
+
+function isRoleLower(lower: string): boolean {
   const plus = lower.indexOf('+');
   return ROLE_LOCAL_PARTS.has(plus < 0 ? lower : lower.slice(0, plus));
+}
+
+/**
+ * An invalid result. A plain function rather than a closure inside analyzeEmail: the valid path (most
+ * records) then allocates nothing it does not return.
+ */
+function fail(reason: EmailInvalidReason, domain: string | null, at: number, local: string): EmailAnalysis {
+  return {
+    domain,
+    registrableDomain: null,
+    publicSuffix: null,
+    validation: invalid(reason),
+    category: 'invalid',
+    isRole: at > 0 && isRoleLocal(local),
+    normalized: null,
+  };
 }
 
 /**
@@ -219,44 +238,36 @@ export function analyzeEmail(input: unknown): EmailAnalysis | null {
   const printable = isPrintableAscii(text);
   const local = at > 0 ? (printable ? text.slice(0, at) : text.slice(0, at).normalize('NFC')) : text;
   const host = at >= 0 ? text.slice(at + 1) : '';
-  const fail = (reason: EmailInvalidReason, domain: string | null): EmailAnalysis => ({
-    domain,
-    registrableDomain: null,
-    publicSuffix: null,
-    validation: invalid(reason),
-    category: 'invalid',
-    isRole: at > 0 && isRoleLocal(local),
-    normalized: null,
-  });
-  if (!printable && (CONTROL.test(text) || LONE_SURROGATE.test(text))) return fail('syntax', null);
-  if (at <= 0 || host.length === 0) return fail('syntax', host.length > 0 ? host.toLowerCase() : null);
-  if (IP_HOST.test(host)) return fail('ip_domain', host.toLowerCase());
+  if (!printable && (CONTROL.test(text) || LONE_SURROGATE.test(text))) return fail('syntax', null, at, local);
+  if (at <= 0 || host.length === 0) return fail('syntax', host.length > 0 ? host.toLowerCase() : null, at, local);
+  if (IP_HOST.test(host)) return fail('ip_domain', host.toLowerCase(), at, local);
   const info = cachedHostInfo(host);
-  if (info === null) return fail('syntax', host.toLowerCase());
+  if (info === null) return fail('syntax', host.toLowerCase(), at, local);
   // RFC 5321 §4.5.3.1 limits are in octets; the host is ASCII (A-labels), so only the local part needs counting.
   const localOctets = printable ? local.length : Buffer.byteLength(local, 'utf8');
   if (localOctets > MAX_LOCAL || localOctets + 1 + info.ascii.length > MAX_ADDRESS) {
-    return fail('too_long', info.ascii);
+    return fail('too_long', info.ascii, at, local);
   }
   // The public-suffix check comes first so that `a@localhost` and `a@b.c` report the real problem
   // (no ICANN suffix) rather than validator's generic syntax failure for a TLD-less domain.
   if (!info.isIcann || info.registrable === null || info.category === null) {
-    return { ...fail('no_public_suffix', info.ascii), publicSuffix: info.suffix };
+    const result = fail('no_public_suffix', info.ascii, at, local);
+    result.publicSuffix = info.suffix;
+    return result;
   }
   // validator isEmail(address, { allow_utf8_local_part, require_tld, allow_ip_domain: false,
   // ignore_max_length }) = host rule && local-part rule; test/email/syntax.test.ts proves the agreement.
-  if (!info.hostSyntax || !isEmailLocalPartSyntax(local)) return fail('syntax', info.ascii);
+  if (!info.hostSyntax || !isEmailLocalPartSyntax(local)) return fail('syntax', info.ascii, at, local);
+  const lowerLocal = local.toLowerCase();
   return {
     domain: info.ascii,
     registrableDomain: info.registrable,
     publicSuffix: info.suffix,
     validation: { valid: true },
     category: info.category,
-    isRole: isRoleLocal(local),
+    isRole: isRoleLower(lowerLocal),
     // NFC again after lowercasing: case mapping can produce a composable pair (`J\u030c` → `j\u030c` → `ǰ`).
-    normalized: printable
-      ? `${local.toLowerCase()}@${info.ascii}`
-      : `${local.toLowerCase().normalize('NFC')}@${info.ascii}`,
+    normalized: printable ? `${lowerLocal}@${info.ascii}` : `${lowerLocal.normalize('NFC')}@${info.ascii}`,
   };
 }
 
