@@ -18,7 +18,45 @@ const FQDN_OPTIONS = { require_tld: true, allow_underscores: false, ignore_max_l
  * letters, digits and inner hyphens, no underscores, no full-width forms). Lengths are checked elsewhere.
  */
 export function isEmailHostSyntax(host: string): boolean {
-  return isFQDN(host, FQDN_OPTIONS);
+  const fast = lowercaseLdhHostSyntax(host);
+  return fast === undefined ? isFQDN(host, FQDN_OPTIONS) : fast;
+}
+
+/**
+ * validator's `isFQDN` rule (with the options above) for hosts made only of `a-z`, `0-9`, `-` and `.`, which
+ * is what UTS #46 and our lowercasing produce for every real host: at least two non-empty labels, none
+ * starting or ending with `-`, and a TLD of two or more letters or an `xn--` A-label (`xn` + 2 or more).
+ * `undefined` for any other character, left to validator itself. One char loop; the cold-cache path of
+ * analyzeEmail runs it once per distinct host. Agreement with `isFQDN` is tested differentially.
+ */
+function lowercaseLdhHostSyntax(host: string): boolean | undefined {
+  let labels = 0;
+  let labelStart = 0;
+  let ok = true;
+  let tldLetters = true;
+  for (let i = 0; i <= host.length; i++) {
+    const c = i < host.length ? host.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      const length = i - labelStart;
+      if (length === 0 || host.charCodeAt(labelStart) === 0x2d || host.charCodeAt(i - 1) === 0x2d) ok = false;
+      labels++;
+      if (i < host.length) {
+        labelStart = i + 1;
+        tldLetters = true;
+      }
+    } else if (c >= 0x61 && c <= 0x7a) {
+      // a-z
+    } else if ((c >= 0x30 && c <= 0x39) || c === 0x2d) {
+      tldLetters = false;
+    } else {
+      return undefined;
+    }
+  }
+  if (!ok || labels < 2) return false;
+  const tldLength = host.length - labelStart;
+  if (tldLetters) return tldLength >= 2;
+  // `xn[a-z0-9-]{2,}`: an A-label TLD such as `xn--p1ai` (.рф).
+  return tldLength >= 4 && host.charCodeAt(labelStart) === 0x78 && host.charCodeAt(labelStart + 1) === 0x6e;
 }
 
 /**

@@ -38,6 +38,10 @@ const localArb = fc.oneof(
 );
 const hostArb = fc.oneof(
   fc.domain(),
+  // The lowercase-LDH fast path: letters, digits, hyphens, dots and A-label prefixes in any order.
+  fc
+    .array(fc.constantFrom('a', 'n', 'x', 'z', '0', '9', '-', '.', 'xn', 'xn--', 'com'), { maxLength: 12 })
+    .map((a) => a.join('')),
   fc
     .array(fc.constantFrom('a', 'Z', '0', '9', '-', '_', '.', 'xn--', 'é', '\uff21', ' ', '山', '\u00a8'), {
       maxLength: 12,

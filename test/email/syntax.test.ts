@@ -118,6 +118,20 @@ const hostArb = fc.oneof(
 );
 
 describe('differential: the split check agrees with validator isEmail', () => {
+  test.prop(
+    [
+      fc.oneof(
+        hostArb,
+        fc
+          .array(fc.constantFrom('a', 'x', 'n', 'z', '0', '9', '-', '.', 'xn', 'xn--', 'co', 'com'), { maxLength: 10 })
+          .map((a) => a.join('')),
+      ),
+    ],
+    { numRuns: 3000 },
+  )('host: the lowercase-LDH fast path agrees with validator isFQDN', (host) => {
+    expect(isEmailHostSyntax(host)).toBe(isEmail(`a@${host}`, ORACLE));
+  });
+
   test.prop([localArb], { numRuns: 2000 })(
     'local part: isEmailLocalPartSyntax(l) = isEmail(l@example.com)',
     (local) => {
@@ -138,6 +152,10 @@ describe('differential: the split check agrees with validator isEmail', () => {
     expect(valid.length).toBeGreaterThan(300);
     expect(sample.length - valid.length).toBeGreaterThan(300);
     expect(valid.filter((l) => l.startsWith('"')).length).toBeGreaterThan(30);
+    const hosts = fc.sample(hostArb, { numRuns: 3000, seed: 7 });
+    const validHosts = hosts.filter(isEmailHostSyntax).length;
+    expect(validHosts).toBeGreaterThan(100);
+    expect(hosts.length - validHosts).toBeGreaterThan(100);
   });
 
   it.each([
