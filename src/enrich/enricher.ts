@@ -286,7 +286,17 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
           }
           return lastIso;
         }
-      : () => clock().toISOString();
+      : () => {
+          // A fixed or slow clock returns the same instant for many rows: format it once per distinct ms.
+          const date = clock();
+          const ms = date instanceof Date ? date.getTime() : Number.NaN;
+          if (Number.isNaN(ms)) throw new TypeError('createEnricher: clock must return a valid Date');
+          if (ms !== lastMs) {
+            lastMs = ms;
+            lastIso = date.toISOString();
+          }
+          return lastIso;
+        };
   const maxFieldLength = options.maxFieldLength ?? 4096;
   if (!Number.isInteger(maxFieldLength) || maxFieldLength < 1) {
     throw new TypeError('createEnricher: maxFieldLength must be a positive integer');

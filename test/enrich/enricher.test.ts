@@ -185,7 +185,27 @@ describe('enrichRow: typed failures', () => {
     }
   });
 
+  it('formats each instant of the clock (the per-millisecond formatting cache never sticks)', () => {
+    let ms = Date.UTC(2026, 10, 25, 12, 0, 0, 0);
+    const e = createEnricher({ clock: () => new Date(ms) });
+    const stamps: string[] = [];
+    for (const step of [0, 0, 1, 0, 999, 60_000]) {
+      ms += step;
+      stamps.push(ok(e.enrichRow({ id: 1 })).migration_timestamp);
+    }
+    expect(stamps).toEqual([
+      '2026-11-25T12:00:00.000Z',
+      '2026-11-25T12:00:00.000Z',
+      '2026-11-25T12:00:00.001Z',
+      '2026-11-25T12:00:00.001Z',
+      '2026-11-25T12:00:01.000Z',
+      '2026-11-25T12:01:01.000Z',
+    ]);
+  });
+
   it('rejects bad options as programmer misuse', () => {
+    // a clock that returns an invalid Date is a programming error too
+    expect(() => createEnricher({ clock: () => new Date(Number.NaN) }).enrichRow({ id: 1 })).toThrow(TypeError);
     expect(() => createEnricher({ defaultCountry: 'Germany' })).toThrow(TypeError);
     expect(() => createEnricher({ cacheSize: -1 })).toThrow(TypeError);
     expect(() => createEnricher({ maxFieldLength: 0 })).toThrow(TypeError);
