@@ -17,5 +17,6 @@ export {
   parseEmail,
   validateEmail,
 } from './analyze.js';
+export { createEmailAnalyzer, type EmailAnalyzerOptions } from './analyzer.js';
 export { canonicalEmailKey } from './canonical.js';
 export { suggestEmailDomain } from './suggest.js';
