@@ -107,7 +107,9 @@ describe.runIf(services)('Kafka → enrich → PostgreSQL', () => {
       USERS_ENRICHED_COLUMNS.forEach((column, i) => {
         if (column.name === 'migration_timestamp') return;
         const actual = row[column.name];
-        const normalized = actual instanceof Date ? actual.toISOString() : actual;
+        // The model holds SQL text parameters; node-postgres returns DOUBLE PRECISION as a number.
+        const normalized =
+          actual instanceof Date ? actual.toISOString() : typeof actual === 'number' ? String(actual) : actual;
         expect(normalized, column.name).toEqual(effect.row[i]);
       });
       compared++;
