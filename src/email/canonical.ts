@@ -59,8 +59,10 @@ export function canonicalEmailKey(input: unknown): string | null {
   const at = a.normalized.lastIndexOf('@');
   let local = a.normalized.slice(0, at);
   let domain = a.normalized.slice(at + 1);
-  // Rules apply to the provider's own domain only (not to subdomains, which may be other mail systems).
-  const rule = domain === a.registrableDomain ? RULES.get(domain) : undefined;
+  // Rules apply to the provider's own domain only (not to subdomains, which may be other mail systems), and
+  // not to quoted local parts (`"j.doe+x"@gmail.com`): no listed provider issues them, and cutting a tag
+  // inside the quotes would leave an unbalanced quote, a key that is not itself an address.
+  const rule = domain === a.registrableDomain && local.charCodeAt(0) !== 0x22 ? RULES.get(domain) : undefined;
   if (rule) {
     if (rule.tag) {
       const cut = local.indexOf(rule.tag);

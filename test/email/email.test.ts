@@ -243,6 +243,12 @@ describe('properties', () => {
 });
 
 describe('regressions found by the fuzz suite', () => {
+  it('canonicalEmailKey keeps a quoted local part as written (a cut tag would unbalance the quotes)', () => {
+    const key = canonicalEmailKey('"J.Doe+promo"@GoogleMail.com');
+    expect(key).toBe('"j.doe+promo"@googlemail.com');
+    expect(canonicalEmailKey(key)).toBe(key);
+  });
+
   it('canonicalEmailKey re-composes after dropping Gmail dots, so the key is stable on itself', () => {
     const key = canonicalEmailKey('jane.\u0301doe@gmail.com');
     expect(key).toBe('jan\u00e9doe@gmail.com');
