@@ -13,7 +13,7 @@
  * - timestamp = `es` (binlog execution time, ms). Canal's flat message has no binlog position: position is null.
  */
 import { done, fail, skip, typeName } from './errors.js';
-import { type Context, hasOwn, isObject, isoFromEpoch, qualifiedName, transactionId } from './internal.js';
+import { type Context, filteredOut, hasOwn, isObject, isoFromEpoch, qualifiedName, transactionId } from './internal.js';
 import type { ChangeEvent, ChangeOp, ParseResult, Row } from './types.js';
 
 const DDL_TYPES = new Set(['CREATE', 'ALTER', 'ERASE', 'QUERY', 'TRUNCATE', 'RENAME', 'CINDEX', 'DINDEX']);
@@ -107,11 +107,7 @@ export function parseCanal(msg: Record<string, unknown>, ctx: Context): ParseRes
   const database = msg['database'];
   const tableName = msg['table'];
   // Flink applies database/table include filters before converting any row.
-  if (
-    ctx.accept !== null &&
-    !ctx.accept(typeof database === 'string' ? database : null, typeof tableName === 'string' ? tableName : null)
-  )
-    return skip('filtered');
+  if (filteredOut(ctx, database, tableName)) return skip('filtered');
   const table = qualifiedName(database, tableName);
   const es = msg['es'];
   const timestamp = typeof es === 'number' && es > 0 ? isoFromEpoch(es, 'ms') : null;

@@ -17,6 +17,7 @@ import { type ColumnDecoder, columnDecoders } from './debezium-types.js';
 import { done, fail, skip, typeName } from './errors.js';
 import {
   type Context,
+  filteredOut,
   hasOwn,
   isObject,
   isoFromEpoch,
@@ -204,11 +205,7 @@ export function parseDebezium(msg: Record<string, unknown>, ctx: Context): Parse
     database = source['schema'] ?? source['db'];
     tableName = source['table'] ?? source['collection'];
   }
-  if (
-    ctx.accept !== null &&
-    !ctx.accept(typeof database === 'string' ? database : null, typeof tableName === 'string' ? tableName : null)
-  )
-    return skip('filtered');
+  if (filteredOut(ctx, database, tableName)) return skip('filtered');
 
   const state: RowState = {
     decoders: schema !== null && ctx.decodeLogicalTypes ? columnDecoders(schema) : [],

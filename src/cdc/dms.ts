@@ -15,6 +15,7 @@ import {
   type Context,
   classifyBefore,
   copyRow,
+  filteredOut,
   hasOwn,
   isObject,
   isoFromDateTimeText,
@@ -60,11 +61,7 @@ export function parseDms(msg: Record<string, unknown>, ctx: Context): ParseResul
   }
   const schema = meta['schema-name'];
   const tableName = meta['table-name'];
-  if (
-    ctx.accept !== null &&
-    !ctx.accept(typeof schema === 'string' ? schema : null, typeof tableName === 'string' ? tableName : null)
-  )
-    return skip('filtered');
+  if (filteredOut(ctx, schema, tableName)) return skip('filtered');
   const data = msg['data'];
   if (data === undefined || data === null) return fail('missing_field', 'DMS data record has no data', 'data');
   if (!isObject(data)) return fail('invalid_field', `data is ${typeName(data)}, not an object`, 'data');

@@ -13,6 +13,17 @@ export interface Context {
   dmsBeforeImageField: string;
 }
 
+/**
+ * True when the options' database/table filter rejects this (database-or-schema, table) pair. Non-string
+ * names count as unknown (`null`), as Flink treats missing metadata.
+ */
+export function filteredOut(ctx: Context, database: unknown, table: unknown): boolean {
+  return (
+    ctx.accept !== null &&
+    !ctx.accept(typeof database === 'string' ? database : null, typeof table === 'string' ? table : null)
+  );
+}
+
 /** A plain JSON object (not null, not an array). */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

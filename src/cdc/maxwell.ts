@@ -13,6 +13,7 @@ import { done, fail, skip, typeName } from './errors.js';
 import {
   type Context,
   copyRow,
+  filteredOut,
   hasOwn,
   isObject,
   isoFromEpoch,
@@ -70,11 +71,7 @@ export function parseMaxwell(msg: Record<string, unknown>, ctx: Context): ParseR
   }
   const database = msg['database'];
   const tableName = msg['table'];
-  if (
-    ctx.accept !== null &&
-    !ctx.accept(typeof database === 'string' ? database : null, typeof tableName === 'string' ? tableName : null)
-  )
-    return skip('filtered');
+  if (filteredOut(ctx, database, tableName)) return skip('filtered');
   const data = msg['data'];
   if (data === undefined || data === null) return fail('missing_field', 'Maxwell row event has no data', 'data');
   if (!isObject(data)) return fail('invalid_field', `data is ${typeName(data)}, not an object`, 'data');

@@ -21,6 +21,7 @@ import { done, fail, skip, typeName } from './errors.js';
 import {
   type Context,
   classifyBefore,
+  filteredOut,
   hasOwn,
   isObject,
   isoFromDateTimeText,
@@ -125,10 +126,7 @@ function parseV1(msg: Record<string, unknown>, changes: unknown[], ctx: Context)
     }
     const schema = change['schema'];
     const tableName = change['table'];
-    if (
-      ctx.accept !== null &&
-      !ctx.accept(typeof schema === 'string' ? schema : null, typeof tableName === 'string' ? tableName : null)
-    ) {
+    if (filteredOut(ctx, schema, tableName)) {
       filtered = true;
       continue;
     }
@@ -196,11 +194,7 @@ function parseV2(msg: Record<string, unknown>, action: string, ctx: Context): Pa
   }
   const schema = msg['schema'];
   const tableName = msg['table'];
-  if (
-    ctx.accept !== null &&
-    !ctx.accept(typeof schema === 'string' ? schema : null, typeof tableName === 'string' ? tableName : null)
-  )
-    return skip('filtered');
+  if (filteredOut(ctx, schema, tableName)) return skip('filtered');
   let after: Row | null = null;
   let before: Row | null = null;
   if (op === 'insert' || op === 'update') {
