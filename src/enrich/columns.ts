@@ -3,6 +3,29 @@
  * extras this library adds after them (never instead of them).
  */
 
+/**
+ * The fields of a seed row, in the seed's order: the record's own data, which the enricher reads and the
+ * `users_enriched` row carries through unchanged.
+ *
+ * @example
+ * SEED_ROW_FIELDS.includes('postal_code'); // true
+ */
+export const SEED_ROW_FIELDS = [
+  'id',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'address',
+  'city',
+  'state',
+  'country',
+  'postal_code',
+  'created_at',
+  'updated_at',
+  'source_system',
+] as const;
+
 /** The 21 `users_enriched` columns of the original pipeline, in table order. */
 export const USERS_ENRICHED_COLUMNS = [
   'id',

@@ -1,10 +1,10 @@
 import type { ChangeEvent } from '../cdc/index.js';
-import { analyzeEmail, type EmailAnalysis } from '../email/index.js';
+import { createEmailAnalyzer } from '../email/index.js';
 import { type Country, inferCountryFromPostalCode, normalizeCountry, normalizePostalCode } from '../geo/index.js';
 import { buildFullName } from '../name/index.js';
 import { createPhoneNormalizer, type NormalizedPhone } from '../phone/index.js';
 import { LruCache } from '../shared/lru.js';
-import type { CdcOperation, EnrichedUser } from './columns.js';
+import { type CdcOperation, type EnrichedUser, SEED_ROW_FIELDS } from './columns.js';
 
 /**
  * Stable failure codes of the enricher (documented in docs/enrich.md):
@@ -106,20 +106,8 @@ export interface Enricher {
   enrichEvents(events: Iterable<ChangeEvent>): EnrichResult[];
 }
 
-const TEXT_FIELDS = [
-  'first_name',
-  'last_name',
-  'email',
-  'phone',
-  'address',
-  'city',
-  'state',
-  'country',
-  'postal_code',
-  'created_at',
-  'updated_at',
-  'source_system',
-] as const;
+/** The seed fields read as text: every seed field but `id`. */
+const TEXT_FIELDS = SEED_ROW_FIELDS.slice(1) as readonly Exclude<(typeof SEED_ROW_FIELDS)[number], 'id'>[];
 type TextField = (typeof TEXT_FIELDS)[number];
 
 const INT64_MAX = 9_223_372_036_854_775_807n;
@@ -312,7 +300,6 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
   const inferOptions = defaultCountry === undefined ? undefined : { defaultCountry };
   const sizes = resolveCacheSizes(options.cacheSize);
 
-  const emailCache = new LruCache<string, EmailAnalysis | 0>(sizes.email);
   const countryCache = new LruCache<string, Country | 0>(sizes.country);
   const postalCache = new LruCache<string, PostalOutcome | 0>(sizes.postal);
   const normalizedPostalCache = new LruCache<string, string | 0>(sizes.postal);
@@ -326,13 +313,7 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
   };
   const normalizePhoneCached = createPhoneNormalizer({ cacheSize: sizes.phone });
 
-  const analyzeEmailCached = (email: string): EmailAnalysis | null => {
-    const hit = emailCache.get(email);
-    if (hit !== undefined) return hit === 0 ? null : hit;
-    const analysis = analyzeEmail(email);
-    emailCache.set(email, analysis ?? 0);
-    return analysis;
-  };
+  const analyzeEmailCached = createEmailAnalyzer({ cacheSize: sizes.email });
   const countryCached = (text: string): Country | null => {
     const hit = countryCache.get(text);
     if (hit !== undefined) return hit === 0 ? null : hit;

@@ -8,6 +8,7 @@ export {
   type EnrichedEmailCategory,
   type EnrichedUser,
   EXTRA_COLUMNS,
+  SEED_ROW_FIELDS,
   USERS_ENRICHED_COLUMNS,
 } from './columns.js';
 export {

@@ -5,6 +5,7 @@
  * `cdc_source`. `cdc_sequence` increases by one per event, so it orders all events of a run.
  */
 
+import { SEED_ROW_FIELDS } from 'cdc-enrich/enrich';
 import { createRandom, type SeedEvent } from '../../../bench/corpus.js';
 
 export { createRandom, type SeedEvent };
@@ -96,25 +97,9 @@ export function* generateSeedEvents(
 /** The CDC envelopes the producer can emit. */
 export type EnvelopeFormat = 'seed' | 'debezium' | 'maxwell' | 'canal';
 
-const ROW_FIELDS = [
-  'id',
-  'first_name',
-  'last_name',
-  'email',
-  'phone',
-  'address',
-  'city',
-  'state',
-  'country',
-  'postal_code',
-  'created_at',
-  'updated_at',
-  'source_system',
-] as const;
-
 function rowOf(event: SeedEvent): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  for (const field of ROW_FIELDS) row[field] = event[field];
+  for (const field of SEED_ROW_FIELDS) row[field] = event[field];
   return row;
 }
 
