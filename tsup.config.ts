@@ -27,8 +27,8 @@ export default defineConfig({
   treeshake: true,
   target: 'node20',
   platform: 'node',
-  // email-providers ships its list as a JSON file in an ESM-only package; Node's ESM loader needs an import
-  // attribute for JSON that esbuild drops on externals, so the list is bundled into our build instead.
-  noExternal: ['email-providers'],
+  // `import.meta.url` in the CommonJS build (the email lists are read from their installed packages on first
+  // use, resolved relative to the module: src/email/data/third-party.ts).
+  shims: true,
   define: { __CDC_ENRICH_VERSION__: JSON.stringify(version) },
 });

@@ -2,35 +2,22 @@
  * Email analysis in one pass: parse (RFC 5322 addr-spec split on the last '@'), IDN domain (UTS #46 via
  * Node's `url.domainToASCII`), public suffix (tldts, ICANN section of the Public Suffix List only),
  * validation (validator's `isEmail` rules, the practical RFC 5321/5322 subset, split into a per-domain host
- * check and a char-loop local-part check: see ./syntax.ts), category and role flag.
+ * check and a char-loop local-part check: see ./syntax.ts), category, typo suggestion and role flag.
  */
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { parse as parseHost } from 'tldts';
 import { LruCache } from '../shared/lru.js';
-import {
-  ACADEMIC_DOMAINS,
-  ACADEMIC_SUFFIX_LABELS,
-  ACADEMIC_SUFFIXES,
-  DISPOSABLE_DOMAINS,
-  DISPOSABLE_WILDCARD_DOMAINS,
-  GOVERNMENT_DOMAINS,
-  GOVERNMENT_SUFFIX_LABELS,
-  MILITARY_DOMAINS,
-  MILITARY_SUFFIX_LABELS,
-  PERSONAL_DOMAINS,
-  ROLE_LOCAL_PARTS,
-} from './data/providers.js';
+import { categorizeHost, type DomainCategory } from './categories.js';
+import { ROLE_LOCAL_PARTS } from './data/providers.js';
+import { hashNameFromRight } from './domain-table.js';
+import { suggestProviderFor } from './suggest.js';
 import { isEmailHostSyntax, isEmailLocalPartSyntax } from './syntax.js';
 
-/** The category of an email address. `invalid` for addresses that fail validation. */
-export type EmailCategory =
-  | 'personal'
-  | 'corporate'
-  | 'educational'
-  | 'government'
-  | 'military'
-  | 'disposable'
-  | 'invalid';
+/**
+ * The category of an email address: its domain's category (`reserved` for special-use names such as
+ * `example.com`, RFC 6761), or `invalid` for addresses that fail validation.
+ */
+export type EmailCategory = DomainCategory | 'invalid';
 
 /**
  * Why an address is invalid (stable codes):
@@ -73,6 +60,11 @@ export interface EmailAnalysis {
   isRole: boolean;
   /** {@link normalizeEmail} of a valid address; null when invalid. */
   normalized: string | null;
+  /**
+   * The common personal provider the domain is probably a typo of (`gmial.com` → `gmail.com`, see
+   * {@link suggestEmailDomain}), also for invalid addresses that have a host (`gmail.con`); null otherwise.
+   */
+  suggestedDomain: string | null;
 }
 
 /** Longest input looked at: far above the 254-octet limit, so real addresses are never cut, junk is bounded. */
@@ -86,87 +78,82 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** A dotted-quad IPv4 host, or an address literal in brackets (RFC 5321 §4.1.3). */
 const IP_HOST = /^(?:\[.*\]|\d{1,3}(?:\.\d{1,3}){3})$/;
-/** Only ASCII: the fast path skips IDNA conversion. */
-const ASCII_HOST = /^[\x21-\x7e]*$/;
+/** tldts options: the host is already extracted; ICANN section only (private entries such as `github.io` do not count). */
+const TLDTS_OPTIONS = { allowPrivateDomains: false, extractHostname: false, validateHostname: true } as const;
 
 interface DomainInfo {
   ascii: string;
+  /** The host is an IP address (literal or dotted quad): `ip_domain` whatever else holds. */
+  ip: boolean;
   registrable: string | null;
   suffix: string | null;
   isIcann: boolean;
-  category: Exclude<EmailCategory, 'invalid'> | null;
+  category: DomainCategory | null;
   /** validator's host rule for `isEmail` (cached with the domain, so the hot path never re-checks it). */
   hostSyntax: boolean;
+  suggestion: string | null;
+}
+
+/**
+ * Printable ASCII other than space (`!`–`~`): such a host skips UTS #46 (lowercasing is all it would do to
+ * a valid one; an invalid one fails the host rule either way, as the differential tests check).
+ */
+function isVisibleAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 function hostInfo(host: string): DomainInfo | null {
   let ascii: string;
-  if (ASCII_HOST.test(host)) ascii = host.toLowerCase();
+  if (isVisibleAscii(host)) ascii = host.toLowerCase();
   else {
     // UTS #46 processing (lowercasing, NFC, punycode), as browsers and mail clients do for IDNs (RFC 5890).
     ascii = domainToASCII(host);
     if (ascii === '') return null;
   }
-  const parsed = parseHost(ascii, { allowPrivateDomains: false, extractHostname: false, validateHostname: true });
+  const parsed = parseHost(ascii, TLDTS_OPTIONS);
   const suffix = parsed.publicSuffix;
   const registrable = parsed.domain;
   const isIcann = parsed.isIcann === true;
+  let category = isIcann && registrable !== null && suffix !== null ? categorizeHost(ascii, registrable, suffix) : null;
+  // A likely typo of a major provider is categorized as the provider meant (docs/email.md, "Typos").
+  const suggestion =
+    category === null || category === 'personal' || category === 'corporate' ? suggestProviderFor(ascii) : null;
+  if (category === 'corporate' && suggestion !== null) category = 'personal';
   return {
     ascii,
+    ip: IP_HOST.test(host),
     registrable,
     suffix,
     isIcann,
-    category: isIcann && registrable !== null && suffix !== null ? categorizeParsed(ascii, registrable, suffix) : null,
+    category,
     hostSyntax: isEmailHostSyntax(ascii),
+    suggestion,
   };
 }
 
-/** `host` and its parents up to (and including) the registrable domain: usually one or two names. */
-function parentsOf(host: string, registrable: string): string[] {
-  const out = [host];
-  let h = host;
-  while (h.length > registrable.length) {
-    const dot = h.indexOf('.');
-    if (dot < 0) break;
-    h = h.slice(dot + 1);
-    out.push(h);
-  }
-  return out;
-}
-
-function anyIn(names: readonly string[], set: ReadonlySet<string>): boolean {
-  for (const n of names) if (set.has(n)) return true;
-  return false;
-}
+const domainCache = new LruCache<string, DomainInfo | 0>(10_000);
 
 /**
- * Precedence: disposable > military > government > educational > personal > corporate. A throwaway domain
- * is throwaway whatever else it looks like; armed forces sit inside some government suffixes (`defence.gov.au`).
- * Runs once per distinct host (the result is cached with the host), on arrays computed once.
+ * One-hit filter in front of the domain cache (the "doorkeeper" of TinyLFU): a host is cached the second
+ * time it is seen within the filter's memory, so the long tail of domains seen once (most of them in a real
+ * stream) neither pays the cache insert nor pushes the frequent ones out. One slot per hash bucket holds the
+ * last host's 32-bit hash; a collision only delays caching.
  */
-function categorizeParsed(host: string, registrable: string, suffix: string): Exclude<EmailCategory, 'invalid'> {
-  const names = parentsOf(host, registrable);
-  if (anyIn(names, DISPOSABLE_DOMAINS)) return 'disposable';
-  // Wildcard entries cover every strict subdomain, and the registrable domain itself.
-  for (let i = 1; i < names.length; i++) if (DISPOSABLE_WILDCARD_DOMAINS.has(names[i]!)) return 'disposable';
-  if (DISPOSABLE_WILDCARD_DOMAINS.has(registrable)) return 'disposable';
-  const labels = suffix.split('.');
-  if (anyIn(labels, MILITARY_SUFFIX_LABELS) || anyIn(names, MILITARY_DOMAINS)) return 'military';
-  if (anyIn(labels, GOVERNMENT_SUFFIX_LABELS) || anyIn(names, GOVERNMENT_DOMAINS)) return 'government';
-  if (ACADEMIC_SUFFIXES.has(suffix) || anyIn(labels, ACADEMIC_SUFFIX_LABELS) || anyIn(names, ACADEMIC_DOMAINS)) {
-    return 'educational';
-  }
-  if (PERSONAL_DOMAINS.has(registrable) || PERSONAL_DOMAINS.has(host)) return 'personal';
-  return 'corporate';
-}
-
-const domainCache = new LruCache<string, DomainInfo | 0>(10_000);
+const SEEN_ONCE_SLOTS = 1 << 14;
+const seenOnce = new Int32Array(SEEN_ONCE_SLOTS);
 
 function cachedHostInfo(host: string): DomainInfo | null {
   const hit = domainCache.get(host);
   if (hit !== undefined) return hit === 0 ? null : hit;
   const info = hostInfo(host);
-  domainCache.set(host, info ?? 0);
+  const hash = hashNameFromRight(host, 0, host.length) | 1;
+  const slot = hash & (SEEN_ONCE_SLOTS - 1);
+  if (seenOnce[slot] === hash) domainCache.set(host, info ?? 0);
+  else seenOnce[slot] = hash;
   return info;
 }
 
@@ -182,7 +169,16 @@ function isPrintableAscii(s: string): boolean {
   return true;
 }
 
-const invalid = (reason: EmailInvalidReason): EmailValidation => ({ valid: false, reason });
+/** Validation results are shared and frozen: they carry no per-address data, and allocating one per call showed in profiles. */
+const VALID: EmailValidation = Object.freeze({ valid: true });
+const INVALID: Readonly<Record<EmailInvalidReason, EmailValidation>> = {
+  empty: Object.freeze({ valid: false, reason: 'empty' }),
+  syntax: Object.freeze({ valid: false, reason: 'syntax' }),
+  too_long: Object.freeze({ valid: false, reason: 'too_long' }),
+  ip_domain: Object.freeze({ valid: false, reason: 'ip_domain' }),
+  no_public_suffix: Object.freeze({ valid: false, reason: 'no_public_suffix' }),
+};
+const invalid = (reason: EmailInvalidReason): EmailValidation => INVALID[reason];
 
 function isRoleLocal(local: string): boolean {
   return isRoleLower(local.toLowerCase());
@@ -197,7 +193,13 @@ function isRoleLower(lower: string): boolean {
  * An invalid result. A plain function rather than a closure inside analyzeEmail: the valid path (most
  * records) then allocates nothing it does not return.
  */
-function fail(reason: EmailInvalidReason, domain: string | null, at: number, local: string): EmailAnalysis {
+function fail(
+  reason: EmailInvalidReason,
+  domain: string | null,
+  at: number,
+  local: string,
+  suggestedDomain: string | null = null,
+): EmailAnalysis {
   return {
     domain,
     registrableDomain: null,
@@ -206,6 +208,7 @@ function fail(reason: EmailInvalidReason, domain: string | null, at: number, loc
     category: 'invalid',
     isRole: at > 0 && isRoleLocal(local),
     normalized: null,
+    suggestedDomain,
   };
 }
 
@@ -216,7 +219,10 @@ function fail(reason: EmailInvalidReason, domain: string | null, at: number, loc
  * @example
  * analyzeEmail('Alice@CS.Stanford.edu');
  * // { domain: 'cs.stanford.edu', registrableDomain: 'stanford.edu', publicSuffix: 'edu',
- * //   validation: { valid: true }, category: 'educational', isRole: false, normalized: 'alice@cs.stanford.edu' }
+ * //   validation: { valid: true }, category: 'educational', isRole: false, normalized: 'alice@cs.stanford.edu',
+ * //   suggestedDomain: null }
+ * analyzeEmail('jane@gmial.com')?.suggestedDomain; // 'gmail.com'
+ * analyzeEmail('x@example.com')?.category;          // 'reserved'
  */
 export function analyzeEmail(input: unknown): EmailAnalysis | null {
   if (typeof input !== 'string') return null;
@@ -230,6 +236,7 @@ export function analyzeEmail(input: unknown): EmailAnalysis | null {
       category: 'invalid',
       isRole: false,
       normalized: null,
+      suggestedDomain: null,
     };
   }
   const text = input.trim();
@@ -240,34 +247,35 @@ export function analyzeEmail(input: unknown): EmailAnalysis | null {
   const host = at >= 0 ? text.slice(at + 1) : '';
   if (!printable && (CONTROL.test(text) || LONE_SURROGATE.test(text))) return fail('syntax', null, at, local);
   if (at <= 0 || host.length === 0) return fail('syntax', host.length > 0 ? host.toLowerCase() : null, at, local);
-  if (IP_HOST.test(host)) return fail('ip_domain', host.toLowerCase(), at, local);
   const info = cachedHostInfo(host);
-  if (info === null) return fail('syntax', host.toLowerCase(), at, local);
+  if (info === null) return fail(IP_HOST.test(host) ? 'ip_domain' : 'syntax', host.toLowerCase(), at, local);
+  if (info.ip) return fail('ip_domain', host.toLowerCase(), at, local);
   // RFC 5321 §4.5.3.1 limits are in octets; the host is ASCII (A-labels), so only the local part needs counting.
   const localOctets = printable ? local.length : Buffer.byteLength(local, 'utf8');
   if (localOctets > MAX_LOCAL || localOctets + 1 + info.ascii.length > MAX_ADDRESS) {
-    return fail('too_long', info.ascii, at, local);
+    return fail('too_long', info.ascii, at, local, info.suggestion);
   }
   // The public-suffix check comes first so that `a@localhost` and `a@b.c` report the real problem
   // (no ICANN suffix) rather than validator's generic syntax failure for a TLD-less domain.
   if (!info.isIcann || info.registrable === null || info.category === null) {
-    const result = fail('no_public_suffix', info.ascii, at, local);
+    const result = fail('no_public_suffix', info.ascii, at, local, info.suggestion);
     result.publicSuffix = info.suffix;
     return result;
   }
   // validator isEmail(address, { allow_utf8_local_part, require_tld, allow_ip_domain: false,
   // ignore_max_length }) = host rule && local-part rule; test/email/syntax.test.ts proves the agreement.
-  if (!info.hostSyntax || !isEmailLocalPartSyntax(local)) return fail('syntax', info.ascii, at, local);
+  if (!info.hostSyntax || !isEmailLocalPartSyntax(local)) return fail('syntax', info.ascii, at, local, info.suggestion);
   const lowerLocal = local.toLowerCase();
   return {
     domain: info.ascii,
     registrableDomain: info.registrable,
     publicSuffix: info.suffix,
-    validation: { valid: true },
+    validation: VALID,
     category: info.category,
     isRole: isRoleLower(lowerLocal),
     // NFC again after lowercasing: case mapping can produce a composable pair (`J\u030c` → `j\u030c` → `ǰ`).
     normalized: printable ? `${lowerLocal}@${info.ascii}` : `${lowerLocal.normalize('NFC')}@${info.ascii}`,
+    suggestedDomain: info.suggestion,
   };
 }
 
@@ -336,7 +344,7 @@ export function categorizeEmail(input: unknown): EmailCategory | null {
  * @example
  * categorizeEmailDomain('cs.stanford.edu'); // 'educational'
  */
-export function categorizeEmailDomain(domain: unknown): Exclude<EmailCategory, 'invalid'> | null {
+export function categorizeEmailDomain(domain: unknown): DomainCategory | null {
   if (typeof domain !== 'string' || domain.length === 0 || domain.length > 253) return null;
   return cachedHostInfo(domain.trim())?.category ?? null;
 }

@@ -1,5 +1,6 @@
 /**
  * Email primitives: parse, validate, categorize, normalize, deduplication keys and typo suggestions.
+ * Import is cheap: the domain lists load on the first categorization.
  * @packageDocumentation
  */
 export {
@@ -19,4 +20,5 @@ export {
 } from './analyze.js';
 export { createEmailAnalyzer, type EmailAnalyzerOptions } from './analyzer.js';
 export { canonicalEmailKey } from './canonical.js';
+export type { DomainCategory } from './categories.js';
 export { suggestEmailDomain } from './suggest.js';

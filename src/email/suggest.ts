@@ -1,41 +1,152 @@
+/**
+ * Typo suggestions: the major personal provider a domain was probably meant to be (`gmial.com` → `gmail.com`).
+ *
+ * The distance is optimal string alignment (Damerau-Levenshtein where an adjacent swap is one edit) with one
+ * refinement: substituting a character is one edit only when the two keys are neighbours on a QWERTY
+ * keyboard (`gmail.con`: `n` is next to `m`), otherwise two (a delete and an insert). Slips of the finger are
+ * neighbours; two different real names usually are not, so `zoom.com`, `aon.com` or `bol.com` (companies)
+ * are not "corrected" to `zoho.com` or `aol.com`.
+ *
+ * The analyzer asks once per distinct host, so a long tail of unseen company domains must be cheap: a
+ * candidate is only aligned when its length and its set of characters are close enough to reach the bound.
+ */
 import { domainToASCII } from 'node:url';
 import { COMMON_PERSONAL_DOMAINS } from './data/providers.js';
 
-const COMMON = new Set(COMMON_PERSONAL_DOMAINS);
+/** QWERTY rows, left to right; each row sits half a key to the right of the one above. */
+const KEYBOARD_ROWS = ['1234567890-', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm,.'];
 
-/** Largest edit distance considered a typo. Two edits covers `gmial`/`gmaill`/`yaho` and most slips. */
-const MAX_DISTANCE = 2;
+/** `adjacentKeys[a * 128 + b]` is 1 when keys `a` and `b` (ASCII) touch. */
+let adjacentKeys: Uint8Array | undefined;
+
+function buildAdjacentKeys(): Uint8Array {
+  const adjacent = new Uint8Array(128 * 128);
+  const link = (a: string | undefined, b: string | undefined) => {
+    if (a === undefined || b === undefined) return;
+    adjacent[a.charCodeAt(0) * 128 + b.charCodeAt(0)] = 1;
+    adjacent[b.charCodeAt(0) * 128 + a.charCodeAt(0)] = 1;
+  };
+  KEYBOARD_ROWS.forEach((row, r) => {
+    for (let c = 0; c < row.length; c++) {
+      link(row[c], row[c + 1]);
+      // The row below is shifted right: key c touches keys c - 1 and c there.
+      const below = KEYBOARD_ROWS[r + 1];
+      if (below !== undefined) {
+        link(row[c], below[c - 1]);
+        link(row[c], below[c]);
+      }
+    }
+  });
+  return adjacent;
+}
+
+/** Cost of writing `b` where `a` was meant: 0 same, 1 neighbouring keys, 2 otherwise. */
+function substitutionCost(a: number, b: number): number {
+  if (a === b) return 0;
+  return a < 128 && b < 128 && adjacentKeys![a * 128 + b] === 1 ? 1 : 2;
+}
+
+/** One bit per character class present (a–z each, digits, `.`, `-`, anything else). */
+function characterMask(s: string): number {
+  let mask = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) mask |= 1 << (c - 0x61);
+    else if (c >= 0x30 && c <= 0x39) mask |= 1 << 26;
+    else if (c === 0x2e) mask |= 1 << 27;
+    else if (c === 0x2d) mask |= 1 << 28;
+    else mask |= 1 << 29;
+  }
+  return mask;
+}
+
+function popCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+interface Candidate {
+  domain: string;
+  mask: number;
+}
+
+let candidates: readonly Candidate[] | undefined;
+let commonDomains: ReadonlySet<string> | undefined;
+
+/** Three rows of the alignment, reused (a host has at most 253 characters). */
+const rows = [new Int32Array(256), new Int32Array(256), new Int32Array(256)] as const;
 
 /**
- * Optimal string alignment distance (Damerau-Levenshtein restricted: adjacent transpositions count as
- * one edit), with an early exit once every cell of a row exceeds `limit`. O(|a|·|b|) at worst, on strings
- * of at most a few dozen characters.
+ * Keyboard-aware optimal string alignment distance, or `limit + 1` as soon as it must exceed `limit`.
+ * Insertions, deletions and adjacent swaps cost 1; substitutions 1 or 2 ({@link substitutionCost}).
  */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+function typoDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit || b.length > 253) return limit + 1;
+  let prev2 = rows[0];
+  let prev = rows[1];
+  let cur = rows[2];
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur.push(v);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + substitutionCost(ai, bj));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
+    const spare = prev2;
     prev2 = prev;
     prev = cur;
+    cur = spare;
   }
   return prev[b.length]!;
 }
 
 /**
- * Suggests the personal provider an address (or bare domain) probably meant, when its domain is within
- * two edits of a common one (`gmial.com` → `gmail.com`). A suggestion only: it never changes data.
- * `null` when the domain is already a common provider, or nothing is close enough.
+ * The common provider a lowercase ASCII host was probably meant to be, or `null`. Allowed distance: 1 for
+ * hosts of up to 9 characters, 2 for longer ones (short names sit close to many real domains). The closest
+ * wins; a tie goes to the more common provider.
+ *
+ * @example
+ * suggestProviderFor('gmial.com'); // 'gmail.com'
+ * suggestProviderFor('zoom.com');  // null
+ */
+export function suggestProviderFor(host: string): string | null {
+  if (candidates === undefined) {
+    adjacentKeys = buildAdjacentKeys();
+    candidates = COMMON_PERSONAL_DOMAINS.map((domain) => ({ domain, mask: characterMask(domain) }));
+    commonDomains = new Set(COMMON_PERSONAL_DOMAINS);
+  }
+  if (host.length < 3 || host.length > 253 || commonDomains!.has(host)) return null;
+  const limit = host.length <= 9 ? 1 : 2;
+  const mask = characterMask(host);
+  let best: string | null = null;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    // Each edit changes at most two character classes present, so more differing classes than twice the
+    // bound rules the candidate out without aligning.
+    if (Math.abs(candidate.domain.length - host.length) >= bestDistance) continue;
+    if (popCount(mask ^ candidate.mask) > 2 * (bestDistance - 1)) continue;
+    const d = typoDistance(host, candidate.domain, bestDistance - 1);
+    if (d < bestDistance) {
+      best = candidate.domain;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * Suggests the personal provider an address (or bare domain) probably meant, when its domain is a likely
+ * typo of a common one (`gmial.com` → `gmail.com`): within one keyboard slip for domains of up to 9
+ * characters, two for longer ones. A suggestion only: it never changes data. `null` when the domain is
+ * already a common provider, nothing is close enough, or the input is not a string.
  *
  * @example
  * suggestEmailDomain('jane@gmial.com'); // 'gmail.com'
@@ -48,20 +159,5 @@ export function suggestEmailDomain(input: unknown): string | null {
   const at = text.lastIndexOf('@');
   const raw = at >= 0 ? text.slice(at + 1) : text;
   if (raw.length < 3 || raw.length > 253) return null;
-  const domain = domainToASCII(raw) || raw.toLowerCase();
-  // Only the common providers count as already right: the long provider list also holds typo domains
-  // (`gmial.com` is a registered domain), which is exactly what we want to flag.
-  if (COMMON.has(domain)) return null;
-  // Short domains need a tighter bound, or `qq.com` would "correct" every five-letter domain.
-  const limit = domain.length <= 6 ? 1 : MAX_DISTANCE;
-  let best: string | null = null;
-  let bestDistance = limit + 1;
-  for (const candidate of COMMON_PERSONAL_DOMAINS) {
-    const d = editDistance(domain, candidate, Math.min(limit, bestDistance - 1));
-    if (d < bestDistance && d > 0) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
+  return suggestProviderFor(domainToASCII(raw) || raw.toLowerCase());
 }

