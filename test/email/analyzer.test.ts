@@ -33,6 +33,41 @@ describe('createEmailAnalyzer', () => {
   });
 
   it.each([-1, 1.5, Number.NaN, '10' as never])('rejects cacheSize %j (programmer misuse)', (cacheSize) => {
-    expect(() => createEmailAnalyzer({ cacheSize })).toThrow(TypeError);
+    expect(() => createEmailAnalyzer({ cacheSize })).toThrow(/createEmailAnalyzer: invalid option cacheSize/);
+  });
+
+  it('rejects an unknown or misspelled option with a TypeError naming it', () => {
+    expect(() => createEmailAnalyzer({ cachesize: 5 } as never)).toThrow(TypeError);
+    expect(() => createEmailAnalyzer({ cachesize: 5 } as never)).toThrow(
+      'createEmailAnalyzer: unknown option "cachesize"',
+    );
+    expect(() => createEmailAnalyzer(42 as never)).toThrow(TypeError);
+    expect(createEmailAnalyzer()('a@gmail.com')?.category).toBe('personal');
+  });
+
+  let evicted = 0;
+  let repeats = 0;
+  test.prop(
+    [
+      // More distinct addresses than the cache holds (64), so entries are evicted; fast-check's default size
+      // would cap arrays at 10 elements, hence the explicit lengths.
+      fc.uniqueArray(emailArb, { minLength: 100, maxLength: 400, size: 'max' }),
+    ],
+    { numRuns: 20 },
+  )('evicts beyond its capacity and stays transparent: an evicted address is recomputed, equal', (inputs) => {
+    const small = createEmailAnalyzer({ cacheSize: 64 });
+    const first = inputs.map((x) => small(x));
+    for (const [i, x] of inputs.entries()) {
+      const again = small(x);
+      expect(again).toEqual(analyzeEmail(x));
+      repeats++;
+      // A different object means the first result had been evicted and the address was analyzed again.
+      if (again !== first[i]) evicted++;
+    }
+  });
+
+  it('the eviction property saw evictions (not vacuous): at least one per run of more than 64 addresses', () => {
+    expect(repeats).toBeGreaterThanOrEqual(20 * 100);
+    expect(evicted).toBeGreaterThanOrEqual(20);
   });
 });

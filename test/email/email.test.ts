@@ -192,9 +192,23 @@ describe('properties', () => {
     }).not.toThrow();
   });
 
-  test.prop([fc.string({ unit: 'binary' })])('never throws on any string, and invalid results carry a reason', (s) => {
-    const a = analyzeEmail(s);
-    if (a !== null && !a.validation.valid) expect(a.category).toBe('invalid');
+  const REASONS = ['empty', 'syntax', 'too_long', 'ip_domain', 'no_public_suffix'];
+  const reasonsSeen = new Set<string>();
+  test.prop([fc.oneof(fc.string({ unit: 'binary' }), emailArb, fc.constantFrom('a@b.c', 'x@[192.0.2.1]', 'a@@b.com'))])(
+    'never throws on any string, and invalid results carry a reason: a known code, category invalid, no normalized form',
+    (s) => {
+      const a = analyzeEmail(s);
+      if (a === null || a.validation.valid) return;
+      expect(REASONS).toContain(a.validation.reason);
+      expect(validateEmail(s)).toEqual({ valid: false, reason: a.validation.reason });
+      expect(a.category).toBe('invalid');
+      expect(a.normalized).toBeNull();
+      reasonsSeen.add(a.validation.reason);
+    },
+  );
+
+  it('the reason property reached several reasons (not vacuous)', () => {
+    expect(reasonsSeen.size).toBeGreaterThanOrEqual(3);
   });
 
   test.prop([fc.oneof(emailArb, fc.string())])(

@@ -3,7 +3,7 @@
  * residential customers: an address there belongs to a person, so the categorizer counts these domains as
  * `personal`, like free webmail. Hand-kept; CC0.
  *
- * Coverage: 304 domains of 168 providers in 48 countries, the large access providers of the 30 largest
+ * Coverage: 303 domains of 168 providers in 48 countries, the large access providers of the 30 largest
  * internet markets (by internet users and GDP) and more, with the legacy domains of merged or renamed brands
  * that still carry mailboxes (`home.nl`, `chello.nl` and `casema.nl` became Ziggo; `wanadoo.fr` is Orange;
  * `sbcglobal.net`, `bellsouth.net` and friends are AT&T).
@@ -11,7 +11,7 @@
  * Sources: each provider's own customer-mail help pages (the mail-server settings name the mailbox domains)
  * and the provider's Wikipedia article or the Wikipedia "List of internet service providers in <country>".
  * Checked on 2026-11-27 against HubSpot's list of free and ISP email domains (as packaged by npm
- * `free-email-domains` 1.12.6, MIT) and npm `email-providers` 2.26.0: 203 of the 304 domains are in one of
+ * `free-email-domains` 1.12.6, MIT) and npm `email-providers` 2.26.0: 202 of the 303 domains are in one of
  * them; the others are regional brands both miss (`kpnplanet.nl`, `telia.com`, `vodafonemail.de`,
  * `movistar.es`, `bezeqint.net`, `hinet.net`...).
  *
@@ -223,7 +223,7 @@ export const ISP_MAILBOX_DOMAINS: readonly IspMailboxDomains[] = [
   { country: 'IN', isp: 'Sify (Satyam)', domains: ['satyam.net.in'] },
   { country: 'IN', isp: 'Rediff', domains: ['rediffmail.com'] },
   { country: 'CN', isp: 'China Mobile', domains: ['139.com'] },
-  { country: 'CN', isp: 'China Telecom (with 21CN)', domains: ['189.cn', '21cn.com'] },
+  { country: 'CN', isp: 'China Telecom', domains: ['189.cn'] },
   { country: 'CN', isp: 'China Unicom', domains: ['wo.cn'] },
   { country: 'CN', isp: 'NetEase', domains: ['163.com', '126.com', 'yeah.net'] },
   { country: 'CN', isp: 'Tencent', domains: ['qq.com', 'foxmail.com'] },
