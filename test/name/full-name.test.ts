@@ -37,6 +37,64 @@ describe('buildFullName: real-world names', () => {
     expect(buildFullName('太郎', '山田', { order: 'given-first' })).toBe('太郎 山田');
     expect(() => buildFullName('a', 'b', { order: 'x' as never })).toThrow(TypeError);
   });
+
+  it('rejects unknown or misspelled options with a TypeError naming the option', () => {
+    expect(() => buildFullName('a', 'b', { ordr: 'family-first' } as never)).toThrow(
+      'buildFullName: unknown option "ordr"',
+    );
+    expect(() => buildFullName('a', 'b', { order: 'x' as never })).toThrow(/buildFullName: invalid option order/);
+    expect(() => buildFullName('a', 'b', { locale: 42 as never })).toThrow(/buildFullName: invalid option locale/);
+  });
+});
+
+/**
+ * Names from around the world, with the order and spelling their own conventions use. Sources: W3C
+ * Internationalization, "Personal names around the world" (https://www.w3.org/International/questions/qa-personal-names),
+ * and CLDR person-name formatting (https://www.unicode.org/reports/tr35/tr35-personNames.html).
+ */
+describe('buildFullName: names around the world', () => {
+  it.each([
+    // Spanish: given name(s), then two family names (father's, mother's), both kept (W3C: "José Ángel Domínguez Hernández").
+    ['José Ángel', 'Domínguez Hernández', undefined, 'José Ángel Domínguez Hernández'],
+    ['Gabriel', 'García Márquez', undefined, 'Gabriel García Márquez'],
+    // Dutch tussenvoegsels keep their lowercase (never capitalized by us).
+    ['Vincent', 'van Gogh', undefined, 'Vincent van Gogh'],
+    ['Robin', 'van der Berg', undefined, 'Robin van der Berg'],
+    // Arabic, right to left: logical order given name first; a stray RLM/embedding from copy-paste is removed
+    // so it cannot spill over the other part (UAX #9).
+    ['محمد', 'بن سلمان', undefined, 'محمد بن سلمان'],
+    ['‏محمد‏', '‫علي', undefined, 'محمد علي'],
+    // Hebrew.
+    ['דוד', 'בן-גוריון', undefined, 'דוד בן-גוריון'],
+    // Hungarian is written family name first (W3C: "Bartók Béla"); Latin script cannot tell, the locale can.
+    ['Béla', 'Bartók', { locale: 'hu' }, 'Bartók Béla'],
+    ['Béla', 'Bartók', undefined, 'Béla Bartók'],
+    // Vietnamese: family name first, with spaces (W3C: "Nguyễn Tấn Dũng").
+    ['Tấn Dũng', 'Nguyễn', { locale: 'vi-VN' }, 'Nguyễn Tấn Dũng'],
+    // Korean and Japanese in their scripts: family first, no space (CLDR).
+    ['민준', '김', undefined, '김민준'],
+    ['太郎', '山田', undefined, '山田太郎'],
+    ['はなこ', '佐藤', undefined, '佐藤はなこ'],
+    // Japanese in Latin letters: the Western order unless the locale is known.
+    ['Taro', 'Yamada', undefined, 'Taro Yamada'],
+    ['Taro', 'Yamada', { locale: 'ja' }, 'Yamada Taro'],
+    // Chinese in Latin letters (pinyin) with a locale, and Chinese given first when forced.
+    ['Zedong', 'Mao', { locale: 'zh' }, 'Mao Zedong'],
+    // Thai: given name first, a space (W3C: "Thaksin Shinawatra" / ทักษิณ ชินวัตร).
+    ['ทักษิณ', 'ชินวัตร', undefined, 'ทักษิณ ชินวัตร'],
+    // Devanagari, with combining vowel signs and virama kept intact.
+    ['नरेन्द्र', 'मोदी', undefined, 'नरेन्द्र मोदी'],
+    // Persian with a zero-width non-joiner inside the name (kept: it shapes the letters).
+    ['محمد‌رضا', 'شجریان', undefined, 'محمد‌رضا شجریان'],
+    // Combining characters are composed (NFC), case is untouched.
+    ['Zoë', 'Saldaña', undefined, 'Zoë Saldaña'],
+    ['SØREN', 'kierkegaard', undefined, 'SØREN kierkegaard'],
+    // Icelandic patronymic, Irish prefix with apostrophe.
+    ['Björk', 'Guðmundsdóttir', undefined, 'Björk Guðmundsdóttir'],
+    ['Sinéad', "O'Connor", undefined, "Sinéad O'Connor"],
+  ] as const)('%j + %j (%j) → %j', (first, last, options, full) => {
+    expect(buildFullName(first, last, options)).toBe(full);
+  });
 });
 
 describe('normalizeNamePart', () => {

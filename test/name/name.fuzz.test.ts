@@ -10,6 +10,9 @@ const count = (s: string, re: RegExp): number => s.match(re)?.length ?? 0;
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
 
+/** The scripts CLDR writes family-first without a space (ja, zh, ko): Han, Hangul, Hiragana, Katakana. */
+const CJK_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** Name-ish text: real names in several scripts, Unicode whitespace, combining marks, controls, surrogates. */
 const partArb = fc.oneof(
   fc.constantFrom(
@@ -42,6 +45,10 @@ const partArb = fc.oneof(
           '\u0000',
           '\u0301',
           '\ud800',
+          '\u200f',
+          '\u202b',
+          '\u2067',
+          '\u200c',
           'a',
           'Z',
           '山',
@@ -67,6 +74,8 @@ describe('name fuzz', () => {
         expect(normalizeNamePart(out)).toBe(out);
         expect(out).toBe(out.trim());
         expect(out).not.toMatch(/\s\s|[\u0000-\u001f\u007f-\u009f]/u);
+        // No bidi formatting characters (UAX #9) survive: they would spill into the other part once joined.
+        expect(out).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u);
         expect(out.length).toBeLessThanOrEqual(MAX_NAME_PART_LENGTH);
         expect(out).toBe(out.normalize('NFC'));
         // Case is never changed: no ASCII letter of either case appears that the input did not have.
@@ -83,9 +92,11 @@ describe('name fuzz', () => {
     expect(changed).toBeGreaterThan(NUM_RUNS / 20);
   });
 
-  it('buildFullName never throws, is idempotent on its own parts, and joins per CLDR order', () => {
+  it('buildFullName never throws, is idempotent on its own parts, and joins exactly per CLDR order', () => {
     let both = 0;
-    let cjk = 0;
+    let familyFirst = 0;
+    let givenFirst = 0;
+    let mixed = 0;
     fc.assert(
       fc.property(fc.oneof(partArb, fc.anything()), fc.oneof(partArb, fc.anything()), (first, last) => {
         const full = buildFullName(first, last);
@@ -98,12 +109,24 @@ describe('name fuzz', () => {
         both++;
         // Idempotent on its own output parts.
         expect(buildFullName(given, family)).toBe(full);
-        if (full === `${family}${given}`) cjk++;
-        else expect(full).toBe(`${given} ${family}`);
+        // CLDR: family name first with no space exactly when both parts are written in Han, Hangul or Kana.
+        const cjkGiven = CJK_SCRIPT.test(given);
+        const cjkFamily = CJK_SCRIPT.test(family);
+        if (cjkGiven && cjkFamily) {
+          familyFirst++;
+          expect(full).toBe(`${family}${given}`);
+        } else {
+          givenFirst++;
+          if (cjkGiven || cjkFamily) mixed++;
+          expect(full).toBe(`${given} ${family}`);
+        }
       }),
       { numRuns: NUM_RUNS },
     );
     expect(both).toBeGreaterThan(NUM_RUNS / 10);
-    expect(cjk).toBeGreaterThan(0);
+    // Each branch ran, the mixed case (one part CJK, the other not: given first) included.
+    expect(familyFirst).toBeGreaterThan(NUM_RUNS / 200);
+    expect(givenFirst).toBeGreaterThan(NUM_RUNS / 20);
+    expect(mixed).toBeGreaterThan(NUM_RUNS / 200);
   });
 });
