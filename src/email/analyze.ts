@@ -119,9 +119,9 @@ function hostInfo(host: string): DomainInfo | null {
   const registrable = parsed.domain;
   const isIcann = parsed.isIcann === true;
   let category = isIcann && registrable !== null && suffix !== null ? categorizeHost(ascii, registrable, suffix) : null;
-  // A likely typo of a major provider is categorized as the provider meant (docs/email.md, "Typos").
-  const suggestion =
-    category === null || category === 'personal' || category === 'corporate' ? suggestProviderFor(ascii) : null;
+  // A likely typo of a major provider: an unlisted one is categorized as the provider meant; a listed one
+  // (disposable, ...) keeps its category. The suggestion is given either way (docs/email.md, "Typos").
+  const suggestion = suggestProviderFor(ascii);
   if (category === 'corporate' && suggestion !== null) category = 'personal';
   return {
     ascii,

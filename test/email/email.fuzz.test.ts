@@ -43,6 +43,9 @@ const REAL_ADDRESSES = [
   'user@xn--mnchen-3ya.de',
   '用户@例子.公司',
   'noreply@github.com',
+  'x@example.com',
+  'jane@gmial.com',
+  'jan@ziggo.nl',
 ];
 
 /** Characters that break addresses in interesting ways: separators, quotes, IDN, controls, surrogates. */
@@ -127,6 +130,8 @@ function checkAll(input: unknown): EmailAnalysis | null {
       expect(categorizeEmail(a.normalized)).toBe(a.category);
       expect(key).not.toBeNull();
       expect(canonicalEmailKey(key)).toBe(key);
+      // The typo suggestion is the one suggestEmailDomain gives for the same address.
+      expect(a.suggestedDomain).toBe(suggestEmailDomain(input));
     } else {
       expect(a.category).toBe('invalid');
       expect(a.normalized).toBeNull();
@@ -136,10 +141,12 @@ function checkAll(input: unknown): EmailAnalysis | null {
   return a;
 }
 
-/** Counts outcomes: valid, each invalid reason, missing (null). */
+/** Counts outcomes: valid, each invalid reason, missing (null), and reserved and typo results. */
 function tally(counts: Map<string, number>, a: EmailAnalysis | null): void {
   const k = a === null ? 'missing' : a.validation.valid ? 'valid' : a.validation.reason;
   counts.set(k, (counts.get(k) ?? 0) + 1);
+  if (a?.category === 'reserved') counts.set('reserved', (counts.get('reserved') ?? 0) + 1);
+  if (a?.suggestedDomain) counts.set('suggested', (counts.get('suggested') ?? 0) + 1);
 }
 
 describe('email fuzz', () => {
@@ -187,9 +194,11 @@ describe('email fuzz', () => {
     const valid = counts.get('valid') ?? 0;
     expect(valid).toBeGreaterThan(NUM_RUNS / 10);
     expect(NUM_RUNS - valid).toBeGreaterThan(NUM_RUNS / 10);
-    // Mutations reach the syntax and public-suffix checks.
+    // Mutations reach the syntax and public-suffix checks, reserved names and typo suggestions.
     expect(counts.get('syntax') ?? 0).toBeGreaterThan(0);
     expect(counts.get('no_public_suffix') ?? 0).toBeGreaterThan(0);
+    expect(counts.get('reserved') ?? 0).toBeGreaterThan(0);
+    expect(counts.get('suggested') ?? 0).toBeGreaterThan(0);
   });
 
   it('normalizeEmail is idempotent and case/whitespace-insensitive on generated addresses', () => {
