@@ -78,6 +78,12 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** A dotted-quad IPv4 host, or an address literal in brackets (RFC 5321 §4.1.3). */
 const IP_HOST = /^(?:\[.*\]|\d{1,3}(?:\.\d{1,3}){3})$/;
+
+/** Only a host starting with `[` or a digit can match {@link IP_HOST}: most hosts skip the regex. */
+function mayBeIpHost(host: string): boolean {
+  const c = host.charCodeAt(0);
+  return c === 0x5b || (c >= 0x30 && c <= 0x39);
+}
 /** tldts options: the host is already extracted; ICANN section only (private entries such as `github.io` do not count). */
 const TLDTS_OPTIONS = { allowPrivateDomains: false, extractHostname: false, validateHostname: true } as const;
 
@@ -125,7 +131,7 @@ function hostInfo(host: string): DomainInfo | null {
   if (category === 'corporate' && suggestion !== null) category = 'personal';
   return {
     ascii,
-    ip: IP_HOST.test(host),
+    ip: mayBeIpHost(host) && IP_HOST.test(host),
     registrable,
     suffix,
     isIcann,

@@ -3,8 +3,8 @@
  * a host's parents without allocating.
  *
  * Why not a `Map<string, number>`: the email lists hold ~145,000 names (disposable, providers, ISPs,
- * universities...). As a `Map` they cost ~8 MB of heap and ~20 ms to build; here they are one string (the
- * names joined by `\n`) plus three typed arrays (~4 MB, built in a few ms), and a lookup is one probe per
+ * universities...). As a `Map` they cost ~8 MB of heap; here they are one string (the names joined by
+ * `\n`, ~2 MB) and one typed array of slots (2 MB), and a lookup is one probe per
  * name of the host walked right to left (`a.b.example.com`, then `b.example.com`, then `example.com`), the
  * hash of each parent being a prefix of the walk, so no substring is ever created.
  */
@@ -36,6 +36,17 @@ export interface DomainSource {
 const MAX_NAME = 253;
 
 /**
+ * Slot layout, two 32-bit words per slot so that one cache line holds a probe sequence:
+ * - word 0: start of the name in the text (22 bits, the text is under 4 MiB) << 8 | its length (8 bits);
+ *   0 marks an empty slot (every name starts at offset >= 1: the text begins with `\n`);
+ * - word 1: the name's flags (8 bits) | the top 24 bits of its hash, so that a probe rejects another name
+ *   without reading the text.
+ */
+const FLAG_BITS = 0xff;
+const FINGERPRINT_BITS = ~FLAG_BITS;
+const MAX_TEXT = 1 << 22;
+
+/**
  * The packed set. Build it with {@link DomainTable.from}; names must already be lowercase ASCII.
  *
  * @example
@@ -44,76 +55,93 @@ const MAX_NAME = 253;
  * table.flagsOf('example.com');    // 0
  */
 export class DomainTable {
-  /** Every stored name, each followed by `\n`. */
+  /** `\n`, then every stored name followed by `\n`. */
   readonly #text: string;
-  /** Per slot: start of the name in `#text` plus one; 0 marks an empty slot (open addressing, linear probing). */
-  readonly #starts: Int32Array;
-  readonly #lengths: Uint8Array;
-  readonly #flags: Uint8Array;
+  readonly #slots: Int32Array;
   readonly #mask: number;
   /** Distinct names stored. */
   readonly size: number;
 
-  private constructor(text: string, starts: Int32Array, lengths: Uint8Array, flags: Uint8Array, size: number) {
+  private constructor(text: string, slots: Int32Array, size: number) {
     this.#text = text;
-    this.#starts = starts;
-    this.#lengths = lengths;
-    this.#flags = flags;
-    this.#mask = starts.length - 1;
+    this.#slots = slots;
+    this.#mask = slots.length / 2 - 1;
     this.size = size;
   }
 
   /**
    * Builds the table from lists of names; a name in several lists gets the union of their flags.
-   * Empty names and names over 253 characters are skipped.
+   * Empty names and names over 253 characters are skipped. Throws a `RangeError` past 4 MiB of names
+   * (the lists hold about 2 MiB).
    */
   static from(sources: readonly DomainSource[]): DomainTable {
     let count = 0;
     for (const source of sources) count += source.names.length;
-    // Load factor at most 1/2 keeps linear-probing chains short (about 1.5 probes on a hit, 2.5 on a miss).
+    // Load factor at most 1/2 keeps linear-probing runs short (about 1.5 slots on a hit, 2.5 on a miss).
     let slotCount = 1024;
     while (slotCount < count * 2) slotCount *= 2;
     const mask = slotCount - 1;
-    const starts = new Int32Array(slotCount);
-    const lengths = new Uint8Array(slotCount);
-    const flags = new Uint8Array(slotCount);
-    /** The name in each occupied slot, to spot duplicates while building (dropped afterwards). */
-    const slotNames: (string | undefined)[] = new Array(slotCount);
-    const kept: string[] = [];
-    let offset = 0;
+    const slots = new Int32Array(slotCount * 2);
+    /** The name in each occupied slot, to compare while building (dropped afterwards). */
+    const slotNames: string[] = [];
+    const kept: string[] = [''];
+    let offset = 1;
     for (const source of sources) {
       for (const name of source.names) {
-        if (name.length === 0 || name.length > MAX_NAME) continue;
-        let slot = hashNameFromRight(name, 0, name.length) & mask;
-        while (slotNames[slot] !== undefined && slotNames[slot] !== name) slot = (slot + 1) & mask;
-        if (slotNames[slot] === undefined) {
-          slotNames[slot] = name;
-          starts[slot] = offset + 1;
-          lengths[slot] = name.length;
-          kept.push(name);
-          offset += name.length + 1;
+        const length = name.length;
+        if (length === 0 || length > MAX_NAME) continue;
+        const hash = hashNameFromRight(name, 0, length);
+        const fingerprint = hash & FINGERPRINT_BITS;
+        let slot = hash & mask;
+        for (;;) {
+          const word = slots[slot * 2]!;
+          if (word === 0) {
+            if (offset + length >= MAX_TEXT) throw new RangeError('DomainTable: more than 4 MiB of names');
+            slots[slot * 2] = (offset << 8) | length;
+            slots[slot * 2 + 1] = fingerprint | source.flags;
+            slotNames[slot] = name;
+            kept.push(name);
+            offset += length + 1;
+            break;
+          }
+          if ((word & 0xff) === length && (slots[slot * 2 + 1]! & FINGERPRINT_BITS) === fingerprint) {
+            if (slotNames[slot] === name) {
+              slots[slot * 2 + 1]! |= source.flags;
+              break;
+            }
+          }
+          slot = (slot + 1) & mask;
         }
-        flags[slot]! |= source.flags;
       }
     }
-    return new DomainTable(kept.length === 0 ? '' : `${kept.join('\n')}\n`, starts, lengths, flags, kept.length);
+    return new DomainTable(`${kept.join('\n')}\n`, slots, kept.length - 1);
   }
 
   /** Flags of `name[start, end)` whose hash (from the right) is `hash`; 0 when the name is absent. */
   #probe(name: string, start: number, end: number, hash: number): number {
-    const text = this.#text;
+    const slots = this.#slots;
     const length = end - start;
+    const fingerprint = hash & FINGERPRINT_BITS;
     let slot = hash & this.#mask;
     for (;;) {
-      const stored = this.#starts[slot]!;
-      if (stored === 0) return 0;
-      if (this.#lengths[slot] === length) {
-        let i = 0;
-        while (i < length && text.charCodeAt(stored - 1 + i) === name.charCodeAt(start + i)) i++;
-        if (i === length) return this.#flags[slot]!;
+      const word = slots[slot * 2]!;
+      if (word === 0) return 0;
+      const info = slots[slot * 2 + 1]!;
+      if (
+        (word & 0xff) === length &&
+        (info & FINGERPRINT_BITS) === fingerprint &&
+        this.#equals(word >>> 8, name, start, length)
+      ) {
+        return info & FLAG_BITS;
       }
       slot = (slot + 1) & this.#mask;
     }
+  }
+
+  #equals(offset: number, name: string, start: number, length: number): boolean {
+    const text = this.#text;
+    for (let i = 0; i < length; i++) if (text.charCodeAt(offset + i) !== name.charCodeAt(start + i)) return false;
+    return true;
   }
 
   /** Flags of one whole name; 0 when absent. */

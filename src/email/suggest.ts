@@ -69,10 +69,23 @@ function popCount(x: number): number {
 interface Candidate {
   domain: string;
   mask: number;
+  /** Position in the common list (most used first), for ties. */
+  rank: number;
 }
 
-let candidates: readonly Candidate[] | undefined;
+/** The common providers by length, so that a host only meets candidates of about its own length. */
+let candidatesByLength: Candidate[][] | undefined;
 let commonDomains: ReadonlySet<string> | undefined;
+
+function indexCandidates(): Candidate[][] {
+  const byLength: Candidate[][] = [];
+  COMMON_PERSONAL_DOMAINS.forEach((domain, rank) => {
+    const bucket = byLength[domain.length] ?? [];
+    bucket.push({ domain, mask: characterMask(domain), rank });
+    byLength[domain.length] = bucket;
+  });
+  return byLength;
+}
 
 /** Three rows of the alignment, reused (a host has at most 253 characters). */
 const rows = [new Int32Array(256), new Int32Array(256), new Int32Array(256)] as const;
@@ -118,28 +131,39 @@ function typoDistance(a: string, b: string, limit: number): number {
  * suggestProviderFor('zoom.com');  // null
  */
 export function suggestProviderFor(host: string): string | null {
-  if (candidates === undefined) {
+  if (candidatesByLength === undefined) {
     adjacentKeys = buildAdjacentKeys();
-    candidates = COMMON_PERSONAL_DOMAINS.map((domain) => ({ domain, mask: characterMask(domain) }));
+    candidatesByLength = indexCandidates();
     commonDomains = new Set(COMMON_PERSONAL_DOMAINS);
   }
-  if (host.length < 3 || host.length > 253 || commonDomains!.has(host)) return null;
-  const limit = host.length <= 9 ? 1 : 2;
-  const mask = characterMask(host);
-  let best: string | null = null;
-  let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    // Each edit changes at most two character classes present, so more differing classes than twice the
-    // bound rules the candidate out without aligning.
-    if (Math.abs(candidate.domain.length - host.length) >= bestDistance) continue;
-    if (popCount(mask ^ candidate.mask) > 2 * (bestDistance - 1)) continue;
-    const d = typoDistance(host, candidate.domain, bestDistance - 1);
-    if (d < bestDistance) {
-      best = candidate.domain;
-      bestDistance = d;
+  const length = host.length;
+  if (length < 3 || length > 253) return null;
+  // Candidates farther than `bound` are skipped; it shrinks to the best distance found (ties stay in).
+  let bound = length <= 9 ? 1 : 2;
+  let mask = -1;
+  let best: Candidate | null = null;
+  let bestDistance = bound + 1;
+  for (let l = length - bound; l <= length + bound; l++) {
+    const bucket = candidatesByLength[l];
+    if (bucket === undefined) continue;
+    if (mask === -1) {
+      if (commonDomains!.has(host)) return null;
+      mask = characterMask(host);
+    }
+    for (const candidate of bucket) {
+      // The length difference is a lower bound of the distance, and so is half the number of character
+      // classes present in one and not the other (an edit changes at most two): both are checked before aligning.
+      if (Math.abs(l - length) > bound || popCount(mask ^ candidate.mask) > 2 * bound) continue;
+      const d = typoDistance(host, candidate.domain, bound);
+      if (d > bound) continue;
+      if (d < bestDistance || (best !== null && candidate.rank < best.rank)) {
+        best = candidate;
+        bestDistance = d;
+        bound = d;
+      }
     }
   }
-  return best;
+  return best === null ? null : best.domain;
 }
 
 /**
