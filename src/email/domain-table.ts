@@ -82,8 +82,9 @@ export class DomainTable {
     while (slotCount < count * 2) slotCount *= 2;
     const mask = slotCount - 1;
     const slots = new Int32Array(slotCount * 2);
-    /** The name in each occupied slot, to compare while building (dropped afterwards). */
-    const slotNames: string[] = [];
+    /** The index in `kept` of each occupied slot's name, to compare while building (a typed array: a sparse
+     * `Array` of this size would fall back to slow dictionary elements). */
+    const slotNames = new Int32Array(slotCount);
     const kept: string[] = [''];
     let offset = 1;
     for (const source of sources) {
@@ -99,13 +100,13 @@ export class DomainTable {
             if (offset + length >= MAX_TEXT) throw new RangeError('DomainTable: more than 4 MiB of names');
             slots[slot * 2] = (offset << 8) | length;
             slots[slot * 2 + 1] = fingerprint | source.flags;
-            slotNames[slot] = name;
+            slotNames[slot] = kept.length;
             kept.push(name);
             offset += length + 1;
             break;
           }
           if ((word & 0xff) === length && (slots[slot * 2 + 1]! & FINGERPRINT_BITS) === fingerprint) {
-            if (slotNames[slot] === name) {
+            if (kept[slotNames[slot]!] === name) {
               slots[slot * 2 + 1]! |= source.flags;
               break;
             }
