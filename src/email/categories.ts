@@ -45,7 +45,13 @@ const RESERVED = 64;
 /** Built on first use. */
 let table: DomainTable | undefined;
 
-/** Every list, packed; built once, on the first categorization (about 20 ms, about 4 MB). */
+/**
+ * Every list, packed; built once, on the first categorization (tens of milliseconds; 2 MB of heap and 4 MB
+ * of typed arrays).
+ *
+ * @example
+ * domainTable().size; // about 143,000 distinct names
+ */
 export function domainTable(): DomainTable {
   table ??= buildDomainTable();
   return table;
