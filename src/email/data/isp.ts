@@ -8,8 +8,9 @@
  * that still carry mailboxes (`home.nl`, `chello.nl` and `casema.nl` became Ziggo; `wanadoo.fr` is Orange;
  * `sbcglobal.net`, `bellsouth.net` and friends are AT&T).
  *
- * Sources: each provider's own customer-mail help pages (the mail-server settings name the mailbox domains)
- * and the provider's Wikipedia article or the Wikipedia "List of internet service providers in <country>".
+ * Sources: public information on each provider's customer mail service (the providers' mail-settings help
+ * pages name the mailbox domains; the providers' Wikipedia articles and Wikipedia's "List of internet service
+ * providers in <country>" give the brands and mergers), compiled by hand.
  * Checked on 2026-11-27 against HubSpot's list of free and ISP email domains (as packaged by npm
  * `free-email-domains` 1.12.6, MIT) and npm `email-providers` 2.26.0: 202 of the 303 domains are in one of
  * them; the others are regional brands both miss (`kpnplanet.nl`, `telia.com`, `vodafonemail.de`,
