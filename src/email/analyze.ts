@@ -84,6 +84,7 @@ function mayBeIpHost(host: string): boolean {
   const c = host.charCodeAt(0);
   return c === 0x5b || (c >= 0x30 && c <= 0x39);
 }
+
 /** tldts options: the host is already extracted; ICANN section only (private entries such as `github.io` do not count). */
 const TLDTS_OPTIONS = { allowPrivateDomains: false, extractHostname: false, validateHostname: true } as const;
 
