@@ -1,8 +1,8 @@
 import { fc } from '@fast-check/vitest';
-import { COMPILED_POSTAL_FORMATS } from '../../src/geo/postal.js';
+import { compiledPostalFormats } from '../../src/geo/postal.js';
 
 /** Every (country, example postal code) pair of the source data. */
-export const POSTAL_EXAMPLES: readonly { country: string; example: string }[] = [...COMPILED_POSTAL_FORMATS.values()]
+export const POSTAL_EXAMPLES: readonly { country: string; example: string }[] = [...compiledPostalFormats().values()]
   .flatMap((f) => f.examples.map((example) => ({ country: f.region, example })))
   .filter((e) => e.country !== 'AC' && e.country !== 'TA');
 

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { inferCountryFromPostalCode, type PostalHints } from '../../src/geo/index.js';
-import { phoneRegions } from '../../src/geo/infer.js';
+import { createPostalInferrer, inferCountryFromPostalCode, type PostalHints } from '../../src/geo/index.js';
+import { phoneEvidence } from '../../src/geo/phone-evidence.js';
 import { hostileArb, POSTAL_EXAMPLES, typedExampleArb } from './arbitraries.js';
 
 describe('real-world codes of capitals and major cities with their hints', () => {
@@ -72,16 +72,13 @@ describe('ambiguous formats without a supporting hint', () => {
     expect(result.country).toBeNull();
   });
 
-  it('+1 is evidence for every NANP country, so it does not pick one between US and DO', () => {
-    const result = inferCountryFromPostalCode('10001', { phone: '+1 212 555 0100' });
-    expect(
-      result.candidates
-        .slice(0, 2)
-        .map((c) => c.country)
-        .sort(),
-    ).toEqual(['DO', 'US']);
-    expect(result.country).toBeNull();
-    expect(phoneRegions('+1 212 555 0100')).toEqual(expect.arrayContaining(['US', 'CA', 'PR', 'JM']));
+  it('a +1 number is evidence for the region its leading digits name, not for all of NANP', () => {
+    // 212 is no other NANP region's leading digits (libphonenumber metadata), so it stays US or CA.
+    expect(phoneEvidence('+1 212 555 0100', null)).toEqual(['US', 'CA']);
+    expect(phoneEvidence('+1 809 555 0100', null)).toEqual(['DO']);
+    expect(phoneEvidence('+1 876 555 0100', null)).toEqual(['JM']);
+    const result = inferCountryFromPostalCode('10001', { phone: '+1 212 555 0188' });
+    expect(result.country).toBe('US');
   });
 
   it('a hint naming a country whose format rejects the code is not a candidate', () => {
@@ -91,21 +88,35 @@ describe('ambiguous formats without a supporting hint', () => {
   });
 });
 
-describe('defaultCountry is an explicit prior', () => {
-  it('decides an otherwise ambiguous code', () => {
+describe('defaultCountry is a fallback, never evidence (issue 11)', () => {
+  it('decides an otherwise ambiguous code with nothing else to go on, and says so', () => {
     const result = inferCountryFromPostalCode('10115', {}, { defaultCountry: 'DE' });
     expect(result.country).toBe('DE');
-    expect(result.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(result.decidedBy).toBe('default');
+    expect(result.confidence).toBeLessThan(0.1);
+    expect(result.confidence).toBe(result.candidates.find((c) => c.country === 'DE')!.score);
   });
-  it('loses to stronger evidence', () => {
+  it('loses to any evidence', () => {
     expect(inferCountryFromPostalCode('10115', { city: 'Berlin' }, { defaultCountry: 'US' }).country).toBe('DE');
+    // Weak evidence that does not decide still silences the default.
+    const weak = inferCountryFromPostalCode('10115', { emailDomain: 'x.fr' }, { defaultCountry: 'DE' });
+    expect(weak.country).toBeNull();
+    expect(weak.decidedBy).toBeNull();
   });
-  it('throws for programmer misuse (an unknown default country)', () => {
-    expect(() => inferCountryFromPostalCode('10115', {}, { defaultCountry: 'Narnia' })).toThrow(TypeError);
+  it('accepts alpha-3 and names (one country policy, contract C2)', () => {
+    expect(inferCountryFromPostalCode('10115', {}, { defaultCountry: 'DEU' }).country).toBe('DE');
+    expect(inferCountryFromPostalCode('10115', {}, { defaultCountry: 'Deutschland' }).country).toBe('DE');
+  });
+  it('throws for programmer misuse (an unknown default country or option), naming the option', () => {
+    expect(() => inferCountryFromPostalCode('10115', {}, { defaultCountry: 'Narnia' })).toThrow(/defaultCountry/);
+    expect(() =>
+      inferCountryFromPostalCode('10115', {}, { defaultCountry: 'DE', defaultRegion: 'DE' } as never),
+    ).toThrow(/unknown option "defaultRegion"/);
+    expect(() => createPostalInferrer({ defaultCountry: 'ZZ' })).toThrow(TypeError);
   });
 });
 
-describe('evidence order: country > phone > state > city > default > email', () => {
+describe('evidence order: country > phone > state > city > email', () => {
   it.each<[PostalHints, string]>([
     [{ country: 'FR', phone: '+49 30 901820', state: 'CA', city: 'Berlin', emailDomain: 'x.es' }, 'FR'],
     [{ phone: '+49 30 901820', city: 'Paris', emailDomain: 'x.es' }, 'DE'],
@@ -128,12 +139,12 @@ describe('caching', () => {
     const result = inferCountryFromPostalCode('10115', {
       city: 'Berlin',
       emailDomain: 'x.fr',
-      phone: '+1 555 0100 123',
+      phone: '+1 809 555 0100',
     });
     const resorted = [...result.candidates].sort((a, b) => b.score - a.score);
     expect(result.candidates.map((c) => c.score)).toEqual(resorted.map((c) => c.score));
-    // +1 boosts US and DO equally, above the city evidence for DE; ties break by code.
-    expect(result.candidates.slice(0, 2).map((c) => c.country)).toEqual(['DO', 'US']);
+    // +1 809 is the Dominican Republic (leading digits), above the city evidence for DE, above FR's email.
+    expect(result.candidates.slice(0, 3).map((c) => c.country)).toEqual(['DO', 'DE', 'FR']);
   });
 });
 
@@ -172,6 +183,7 @@ describe('properties', () => {
       expect(sum).toBeLessThanOrEqual(1 + result.candidates.length * 5e-5);
       if (result.country !== null) expect(result.confidence).toBeGreaterThanOrEqual(0.5);
       else expect(result.confidence).toBeLessThan(0.5 + 1e-9);
+      expect(result.decidedBy === 'evidence').toBe(result.country !== null);
     },
   );
 

@@ -1,0 +1,99 @@
+/**
+ * State and city evidence: lookups of a record's `state` and `city` text in the subdivision table
+ * (ISO 3166-2, CLDR, Google address keys: `data/subdivisions.generated.ts`) and the GeoNames gazetteer
+ * (`data/cities.generated.ts`). Both tables are decoded on first use; the parsed answer per distinct raw
+ * text is memoized in a bounded map, because state and city columns repeat heavily (a few thousand values
+ * cover most rows) while their keys cost a normalization and a binary search.
+ */
+import type { Alpha2 } from './country.js';
+import { CITIES_PACKED } from './data/cities.generated.js';
+import { SUBDIVISIONS_PACKED } from './data/subdivisions.generated.js';
+import { MAX_KEY_INPUT_LENGTH, normalizePlaceKey } from './key.js';
+import { PackedTable } from './packed.js';
+
+/** A subdivision a state text names. */
+export interface SubdivisionHit {
+  readonly region: Alpha2;
+  /** ISO 3166-2 suffix (or Google's address key when ISO has none): `BE` of `DE-BE`. */
+  readonly code: string;
+  /** False for a bare ISO suffix that is not the address key ("ZH" for CH-ZH): rarely written alone. */
+  readonly strong: boolean;
+}
+
+/** A country where a city of that name has at least 15,000 inhabitants, with its share of them. */
+export interface CityHit {
+  readonly region: Alpha2;
+  /** Population of the largest such city there / summed over every country with that name (0..1]. */
+  readonly share: number;
+}
+
+const MAX_MEMO = 8192;
+
+/** A bounded memo: cleared when full (cheap, and real columns have far fewer distinct values). */
+class Memo<V> {
+  readonly #map = new Map<string, V>();
+  get(key: string): V | undefined {
+    return this.#map.get(key);
+  }
+  set(key: string, value: V): void {
+    if (this.#map.size >= MAX_MEMO) this.#map.clear();
+    this.#map.set(key, value);
+  }
+}
+
+let subdivisions: PackedTable | undefined;
+let cities: PackedTable | undefined;
+const subdivisionMemo = new Memo<readonly SubdivisionHit[]>();
+const cityMemo = new Memo<readonly CityHit[]>();
+const NONE: readonly never[] = Object.freeze([]);
+
+function parseSubdivisions(value: string): SubdivisionHit[] {
+  return value.split(',').map((entry) => {
+    const strong = !entry.endsWith('*');
+    const ref = strong ? entry : entry.slice(0, -1);
+    const dash = ref.indexOf('-');
+    return Object.freeze({ region: ref.slice(0, dash), code: ref.slice(dash + 1), strong });
+  });
+}
+
+function parseCities(value: string): CityHit[] {
+  const entries = value.split(',').map((e) => ({ region: e.slice(0, 2), population: Number(e.slice(2)) }));
+  const total = entries.reduce((sum, e) => sum + e.population, 0);
+  return entries.map((e) => Object.freeze({ region: e.region, share: e.population / total }));
+}
+
+/**
+ * The subdivisions a state text names, in any country (empty when none).
+ *
+ * @example
+ * subdivisionsNamed('Steiermark') // → [{ region: 'AT', code: '6', strong: true }]
+ */
+export function subdivisionsNamed(text: unknown): readonly SubdivisionHit[] {
+  if (typeof text !== 'string' || text.length > MAX_KEY_INPUT_LENGTH) return NONE;
+  const cached = subdivisionMemo.get(text);
+  if (cached !== undefined) return cached;
+  const key = normalizePlaceKey(text);
+  subdivisions ??= PackedTable.fromPacked(SUBDIVISIONS_PACKED);
+  const value = key === null ? undefined : subdivisions.get(key);
+  const hits = value === undefined ? NONE : Object.freeze(parseSubdivisions(value));
+  subdivisionMemo.set(text, hits);
+  return hits;
+}
+
+/**
+ * The countries with a city of that name (>= 15,000 inhabitants), weighted by population.
+ *
+ * @example
+ * citiesNamed('Paris') // → [{ region: 'FR', share: 0.99 }, { region: 'US', share: 0.01 }]
+ */
+export function citiesNamed(text: unknown): readonly CityHit[] {
+  if (typeof text !== 'string' || text.length > MAX_KEY_INPUT_LENGTH) return NONE;
+  const cached = cityMemo.get(text);
+  if (cached !== undefined) return cached;
+  const key = normalizePlaceKey(text);
+  cities ??= PackedTable.fromPacked(CITIES_PACKED);
+  const value = key === null ? undefined : cities.get(key);
+  const hits = value === undefined ? NONE : Object.freeze(parseCities(value));
+  cityMemo.set(text, hits);
+  return hits;
+}
