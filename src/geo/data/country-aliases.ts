@@ -295,6 +295,9 @@ export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   "Stati Uniti d'America": ['US'],
   'Vereinigte Staaten von Amerika': ['US'],
   'Verenigde Staten van Amerika': ['US'],
+  // Koreas, colloquial in other languages (CLDR uses the formal "Республика Корея" in Russian)
+  'Южная Корея': ['KR'],
+  'Северная Корея': ['KP'],
   // Germany, colloquial
   BRD: ['DE'],
   'West Germany': ['DE'],
