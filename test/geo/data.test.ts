@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCallingCodes, CALLING_CODES_MODULE, renderCallingCodes } from '../../scripts/generate-calling-codes.js';
-import { buildCities, CITIES_MODULE } from '../../scripts/generate-cities.js';
+import { buildCities } from '../../scripts/generate-cities.js';
 import {
   buildCountryCodes,
   buildCountryNames,

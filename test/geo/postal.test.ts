@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   findPostalCodeCountries,
   isValidPostalCode,
-  normalizeCountry,
   normalizePostalCode,
   POSTAL_CODE_COUNTRIES,
 } from '../../src/geo/index.js';
