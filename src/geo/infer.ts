@@ -79,7 +79,10 @@ export interface PostalCandidate {
   score: number;
 }
 
-/** The inference result. `candidates` are sorted by descending score, then code. */
+/**
+ * The inference result. `candidates` are the countries whose format accepts the code, sorted by
+ * descending score, then code; those whose score rounds to 0 (4 decimals) are left out.
+ */
 export interface PostalInference {
   /** The inferred country, or null when neither the evidence nor the fallback decides. */
   country: Alpha2 | null;
@@ -165,19 +168,17 @@ const EMPTY: PostalInference = Object.freeze({
   candidates: Object.freeze([]) as never,
 });
 
-function baseWeight(
-  format: CompiledPostalFormat,
-  probe: PostalProbe,
-  hyphenated: string | null,
-  rangedIndex: number,
-): number {
+function baseWeight(format: CompiledPostalFormat, probe: PostalProbe, hyphenated: string | null): number {
   let weight = probe.entry.specificity.get(format) ?? 1;
   if (hyphenated !== null) {
     const tier = hyphenTier(hyphenated, format);
     if (tier === 'rewritten') weight *= EVIDENCE_WEIGHTS.layoutRewritten;
     else if (tier === 'accepted') weight *= EVIDENCE_WEIGHTS.layoutAccepted;
   }
-  if (rangedIndex !== -1 && !inSubdivisionRange(probe, rangedIndex)) weight *= EVIDENCE_WEIGHTS.noSubdivisionRange;
+  if (probe.entry.rangeApplies.has(format)) {
+    const ranged = probe.entry.ranged.indexOf(format);
+    if (ranged === -1 || !inSubdivisionRange(probe, ranged)) weight *= EVIDENCE_WEIGHTS.noSubdivisionRange;
+  }
   return weight;
 }
 
@@ -188,7 +189,7 @@ function buildBase(probe: PostalProbe, hyphenated: string | null): BaseRanking |
   const indexOf = new Map<Alpha2, number>();
   let total = EVIDENCE_WEIGHTS.unknown;
   formats.forEach((format, i) => {
-    weights[i] = baseWeight(format, probe, hyphenated, probe.entry.ranged.indexOf(format));
+    weights[i] = baseWeight(format, probe, hyphenated);
     indexOf.set(format.region, i);
     total += weights[i]!;
   });
@@ -340,12 +341,35 @@ function collectEvidence(base: BaseRanking, compact: string, hints: object): Evi
 
 function doubtFactor(kinds: number): number {
   let doubt = 1;
-  for (const [kind, error] of KIND_ERRORS) if ((kinds & kind) !== 0) doubt *= error;
+  for (let k = 0; k < KIND_ERRORS.length; k++) if ((kinds & KIND_ERRORS[k]![0]) !== 0) doubt *= KIND_ERRORS[k]![1];
   return 1 - doubt;
 }
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
+}
+
+interface Supported {
+  readonly index: number;
+  readonly region: Alpha2;
+  readonly score: number;
+}
+
+/** Whether `a` (score, region) ranks before `b`: higher score first, then alphabetical region. */
+function ranksBefore(scoreA: number, regionA: Alpha2, scoreB: number, regionB: Alpha2): boolean {
+  return scoreA !== scoreB ? scoreA > scoreB : regionA < regionB;
+}
+
+/** Scores of the candidates the evidence supports, sorted; `total` already includes their new weights. */
+function supportedScores(base: Omit<BaseRanking, 'alone'>, evidence: Evidence, total: number): Supported[] {
+  const supported: Supported[] = [];
+  for (const [index, { factor, kinds }] of evidence) {
+    let score = ((base.weights[index]! * factor) / total) * doubtFactor(kinds);
+    if ((kinds & COUNTRY) === 0 && score > MAX_SCORE_WITHOUT_COUNTRY) score = MAX_SCORE_WITHOUT_COUNTRY;
+    supported.push({ index, region: base.formats[index]!.region, score });
+  }
+  supported.sort((a, b) => (ranksBefore(a.score, a.region, b.score, b.region) ? -1 : 1));
+  return supported;
 }
 
 /**
@@ -360,35 +384,32 @@ function rank(
 ): PostalInference {
   const { formats, weights, order } = base;
   let total = base.total;
-  const supported: { index: number; value: number; score: number }[] = [];
-  for (const [index, { factor, kinds }] of evidence) {
-    const weight = weights[index]! * factor;
-    total += weight - weights[index]!;
-    supported.push({ index, value: weight, score: kinds });
-  }
-  for (const s of supported) {
-    const kinds = s.score;
-    let score = (s.value / total) * doubtFactor(kinds);
-    if ((kinds & COUNTRY) === 0) score = Math.min(score, MAX_SCORE_WITHOUT_COUNTRY);
-    s.score = score;
-  }
-  const before = (a: { index: number; score: number }, b: { index: number; score: number }) =>
-    a.score !== b.score ? a.score > b.score : formats[a.index]!.region < formats[b.index]!.region;
-  supported.sort((a, b) => (before(a, b) ? -1 : 1));
+  for (const [index, { factor }] of evidence) total += weights[index]! * factor - weights[index]!;
+  const supported = supportedScores(base, evidence, total);
+  const isSupported = new Uint8Array(formats.length);
+  for (const { index } of supported) isSupported[index] = 1;
   const candidates: PostalCandidate[] = [];
   let s = 0;
-  for (const index of order) {
-    if (evidence.has(index)) continue;
-    const plain = { index, score: weights[index]! / total };
-    while (s < supported.length && before(supported[s]!, plain)) {
-      candidates.push({ country: formats[supported[s]!.index]!.region, score: round(supported[s]!.score) });
+  for (let k = 0; k < order.length; k++) {
+    const index = order[k]!;
+    if (isSupported[index] === 1) continue;
+    const score = weights[index]! / total;
+    const region = formats[index]!.region;
+    while (s < supported.length && ranksBefore(supported[s]!.score, supported[s]!.region, score, region)) {
+      candidates.push({ country: supported[s]!.region, score: round(supported[s]!.score) });
       s++;
     }
-    candidates.push({ country: formats[index]!.region, score: round(plain.score) });
+    // Candidates whose score rounds to 0 are left out (behind strong evidence, that is all but a few).
+    const rounded = round(score);
+    if (rounded > 0) candidates.push({ country: region, score: rounded });
   }
-  for (; s < supported.length; s++) {
-    candidates.push({ country: formats[supported[s]!.index]!.region, score: round(supported[s]!.score) });
-  }
+  for (; s < supported.length; s++)
+    candidates.push({ country: supported[s]!.region, score: round(supported[s]!.score) });
+  return decide(candidates, defaultCountry, spoke);
+}
+
+/** The decision rule: the evidence's untied winner at >= 0.5, else the fallback when nothing spoke. */
+function decide(candidates: PostalCandidate[], defaultCountry: Alpha2 | null, spoke: boolean): PostalInference {
   const top = candidates[0]!;
   const runnerUp = candidates[1];
   if (top.score >= 0.5 && (runnerUp === undefined || runnerUp.score < top.score)) {

@@ -419,11 +419,13 @@ export function shapeOf(compact: string): string {
 }
 
 /**
- * Everything about one shape, computed on its first code and kept (the shape alphabet is tiny: real
- * traffic has a few dozen shapes). `probe` is one regex of optional lookaheads, `(?=(T1)$|)(?=(T2)$|)...
- * (?=(R1)|)...`, whose capture groups tell in one `exec` which non-exact formats accept the code (T) and
- * which formats have it in a subdivision's postal range (R); irregexp runs each lookahead once, anchored,
- * and each sub-pattern is bounded, so the probe stays linear.
+ * Everything about one shape and one first character, computed on its first code and kept (real traffic
+ * has a few dozen shapes; with the first character, a few hundred entries). `probe` is one regex of
+ * optional lookaheads, `(?=(T1)$|)(?=(T2)$|)...(?=(R1)|)...`, whose capture groups tell in one `exec`
+ * which non-exact formats accept the code (T) and which formats have it in a subdivision's postal range
+ * (R). Only the formats and range branches that can start with the code's first character are in it (a
+ * code starting with 1 never meets Monaco's `980\d{2}` or the 9xxxx ranges of the US), which keeps it
+ * short; irregexp runs each lookahead once, anchored, and each sub-pattern is bounded, so it stays linear.
  */
 export interface ShapeEntry {
   readonly shape: string;
@@ -431,8 +433,10 @@ export interface ShapeEntry {
   readonly exact: readonly CompiledPostalFormat[];
   /** Formats whose probe group decides (non-exact formats, and prefixed variants such as `CH` + 4 digits). */
   readonly tested: readonly CompiledPostalFormat[];
-  /** Formats (among exact and tested) whose subdivision-range group the probe carries. */
+  /** Formats whose subdivision-range group the probe carries. */
   readonly ranged: readonly CompiledPostalFormat[];
+  /** Formats with subdivision ranges that apply to this shape (in `ranged`, or out of range for sure). */
+  readonly rangeApplies: ReadonlySet<CompiledPostalFormat>;
   readonly probe: RegExp | null;
   /**
    * Specificity per tested format: 1 / the share of codes of this shape its format accepts (sampled once),
@@ -442,8 +446,18 @@ export interface ShapeEntry {
   readonly specificity: ReadonlyMap<CompiledPostalFormat, number>;
 }
 
-const MAX_SHAPES = 1024;
-const shapes = new Map<string, ShapeEntry>();
+/** What a shape has regardless of the first character. */
+interface ShapeFormats {
+  readonly exact: readonly CompiledPostalFormat[];
+  /** Non-exact formats with the source their probe group tests (prefixed variants included). */
+  readonly tested: readonly (readonly [CompiledPostalFormat, string])[];
+  readonly rangeApplies: ReadonlySet<CompiledPostalFormat>;
+  readonly specificity: ReadonlyMap<CompiledPostalFormat, number>;
+}
+
+const MAX_ENTRIES = 4096;
+const shapeFormats = new Map<string, ShapeFormats>();
+const entries = new Map<string, ShapeEntry>();
 
 /** A small deterministic PRNG (mulberry32) for the specificity samples: same figures in every process. */
 function random(seed: number): () => number {
@@ -486,54 +500,177 @@ function prefixedSource(format: CompiledPostalFormat): string {
   return `${format.postPrefix!}(?:${format.compactSource})`;
 }
 
-function buildShapeEntry(shape: string): ShapeEntry {
+function buildShapeFormats(shape: string): ShapeFormats {
   const { list, prefixed } = data();
   const exact: CompiledPostalFormat[] = [];
-  const tested: CompiledPostalFormat[] = [];
-  const sources: string[] = [];
+  const tested: [CompiledPostalFormat, string][] = [];
   for (const format of list) {
     if (!format.shape.test(shape)) continue;
     if (format.exact) exact.push(format);
-    else {
-      tested.push(format);
-      sources.push(format.compactSource);
-    }
+    else tested.push([format, format.compactSource]);
   }
   for (const format of prefixed) {
     const prefixShape = shapeOf(format.postPrefix!);
     if (!shape.startsWith(prefixShape) || !format.shape.test(shape.slice(prefixShape.length))) continue;
-    tested.push(format);
-    sources.push(prefixedSource(format));
+    tested.push([format, prefixedSource(format)]);
   }
-  const ranged = [...exact, ...tested].filter(
-    (f, i, all) => f.rangeSource !== undefined && all.indexOf(f) === i && f.shape.test(shape),
-  );
-  const groups = [...sources.map((s) => `(?=((?:${s}))$|)`), ...ranged.map((f) => `(?=((?:${f.rangeSource!}))|)`)];
+  const rangeApplies = new Set(list.filter((f) => f.rangeSource !== undefined && f.shape.test(shape)));
   const specificity = new Map<CompiledPostalFormat, number>();
-  tested.forEach((format, i) => {
-    const own = new RegExp(`^(?:${sources[i]!})$`);
-    const share = sampleAcceptance(own, shape);
+  for (const [format, source] of tested) {
+    const share = sampleAcceptance(new RegExp(`^(?:${source})$`), shape);
     specificity.set(format, Math.min(MAX_SPECIFICITY, Math.max(specificity.get(format) ?? 1, 1 / share)));
-  });
+  }
+  return { exact, tested, rangeApplies, specificity };
+}
+
+function buildEntry(shape: string, first: string): ShapeEntry {
+  let formats = shapeFormats.get(shape);
+  if (formats === undefined) {
+    formats = buildShapeFormats(shape);
+    shapeFormats.set(shape, formats);
+  }
+  const tested: CompiledPostalFormat[] = [];
+  const groups: string[] = [];
+  for (const [format, source] of formats.tested) {
+    if (!mayStartWith(source, first)) continue;
+    tested.push(format);
+    groups.push(`(?=((?:${source}))$|)`);
+  }
+  const ranged: CompiledPostalFormat[] = [];
+  for (const format of formats.rangeApplies) {
+    const branches = splitAlternatives(format.rangeSource!).filter((branch) => mayStartWith(branch, first));
+    if (branches.length === 0) continue; // no range of this format starts with `first`: out of range
+    ranged.push(format);
+    groups.push(`(?=((?:${branches.join('|')}))|)`);
+  }
   return {
     shape,
-    exact,
+    exact: formats.exact,
     tested,
     ranged,
+    rangeApplies: formats.rangeApplies,
     probe: groups.length === 0 ? null : new RegExp(`^${groups.join('')}`),
-    specificity,
+    specificity: formats.specificity,
   };
 }
 
-/** @internal The entry of a shape (built on first use, bounded). */
-export function shapeEntry(shape: string): ShapeEntry {
-  let entry = shapes.get(shape);
+/** @internal The entry of a compact code's shape and first character (built on first use, bounded). */
+export function codeEntry(compact: string): ShapeEntry {
+  const shape = shapeOf(compact);
+  const key = `${compact[0]}${shape}`;
+  let entry = entries.get(key);
   if (entry === undefined) {
-    entry = buildShapeEntry(shape);
-    if (shapes.size >= MAX_SHAPES) shapes.clear();
-    shapes.set(shape, entry);
+    entry = buildEntry(shape, compact[0]!);
+    if (entries.size >= MAX_ENTRIES) {
+      entries.clear();
+      shapeFormats.clear();
+    }
+    entries.set(key, entry);
   }
   return entry;
+}
+
+// ---- first-character analysis of the (Google-dialect) postal regexes ----------------------------------
+
+/** Index of the `)` closing the group opened at `open`. */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return source.length;
+}
+
+/** @internal The top-level alternatives of a regex source. */
+export function splitAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+const CODE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const firstCharCache = new Map<string, ReadonlySet<string> | null>();
+
+/**
+ * @internal The characters a match of `source` can start with, or null when this analysis cannot tell
+ * (an optional or zero-width first atom, an escape other than `\d`): then every character is possible.
+ * Sound by construction: it reads only the first atom of each alternative, recursing into groups.
+ */
+export function firstCharacters(source: string): ReadonlySet<string> | null {
+  const cached = firstCharCache.get(source);
+  if (cached !== undefined) return cached;
+  let result: Set<string> | null = new Set();
+  for (const branch of splitAlternatives(source)) {
+    const chars = firstCharsOfBranch(branch);
+    if (chars === null) {
+      result = null;
+      break;
+    }
+    for (const c of chars) result.add(c);
+  }
+  firstCharCache.set(source, result);
+  return result;
+}
+
+function closingClass(branch: string): number {
+  for (let i = 1; i < branch.length; i++) {
+    if (branch[i] === '\\') i++;
+    else if (branch[i] === ']') return i;
+  }
+  return branch.length;
+}
+
+function firstCharsOfBranch(branch: string): ReadonlySet<string> | null {
+  const ch = branch[0];
+  let chars: ReadonlySet<string> | null;
+  let end: number;
+  if (ch === undefined) return null; // an empty alternative matches the empty string
+  if (ch === '(') {
+    end = closingParen(branch, 0) + 1;
+    const inner = branch.slice(branch.startsWith('(?:') ? 3 : 1, end - 1);
+    if (inner.startsWith('?')) return null; // a lookaround
+    chars = firstCharacters(inner);
+  } else if (ch === '[') {
+    end = closingClass(branch) + 1;
+    const cls = new RegExp(`^${branch.slice(0, end)}$`);
+    chars = new Set([...CODE_ALPHABET].filter((c) => cls.test(c)));
+  } else if (ch === '\\') {
+    if (branch[1] !== 'd') return null;
+    chars = new Set(DIGITS);
+    end = 2;
+  } else if (/[0-9A-Z]/.test(ch)) {
+    chars = new Set([ch]);
+    end = 1;
+  } else return null; // ^, $ or another assertion
+  const quantifier = branch[end];
+  if (quantifier === '?' || quantifier === '*' || branch.startsWith('{0', end)) return null;
+  return chars;
+}
+
+function mayStartWith(source: string, first: string): boolean {
+  const chars = firstCharacters(source);
+  return chars === null || chars.has(first);
 }
 
 /** The probe's verdict for one code. */
@@ -552,7 +689,7 @@ export interface PostalProbe {
 
 /** @internal Runs the shape's probe on a compact code. */
 export function probePostalCode(compact: string): PostalProbe {
-  const entry = shapeEntry(shapeOf(compact));
+  const entry = codeEntry(compact);
   if (entry.probe === null) return { compact, entry, groups: null, signature: 0 };
   const groups = entry.probe.exec(compact)!;
   const count = groups.length - 1;

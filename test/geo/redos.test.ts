@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import safeRegex from 'safe-regex2';
 import { describe, expect, it } from 'vitest';
 import { CALLING_CODE_REGIONS } from '../../src/geo/data/calling-codes.generated.js';
-import { compiledPostalFormats, shapeEntry, shapeOf } from '../../src/geo/postal.js';
+import { codeEntry, compiledPostalFormats } from '../../src/geo/postal.js';
 
 const SRC = join(import.meta.dirname, '../../src/geo');
 
@@ -45,7 +45,7 @@ for (const format of compiledPostalFormats().values()) {
     dataRegexes.push([`${format.region}-${code} prefix`, range, false]);
   // One probe per shape of the source's examples (the shapes real traffic has).
   for (const example of format.examples) {
-    const entry = shapeEntry(shapeOf(example.toUpperCase().replace(/[ -]/g, '')));
+    const entry = codeEntry(example.toUpperCase().replace(/[ -]/g, ''));
     if (entry.probe !== null) dataRegexes.push([`probe ${entry.shape}`, entry.probe, false]);
   }
 }
