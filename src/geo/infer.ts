@@ -469,9 +469,9 @@ function resolveOptions(where: string, options: unknown): Alpha2 | null {
  * Throws a TypeError only for programmer misuse: unknown options or a `defaultCountry` that does not resolve.
  *
  * @example
- * inferCountryFromPostalCode('SW1A 1AA') // → { country: 'GB', confidence: 0.97, decidedBy: 'evidence', ... }
+ * inferCountryFromPostalCode('SW1A 1AA') // → { country: 'GB', confidence: 0.87, decidedBy: 'evidence', ... }
  * inferCountryFromPostalCode('sw1a1aa') // → the same: spaces are not evidence
- * inferCountryFromPostalCode('10115') // → { country: null, confidence: 0.02, candidates: [~60 countries] }
+ * inferCountryFromPostalCode('10115') // → { country: null, confidence: 0.06, candidates: [59 countries] }
  * inferCountryFromPostalCode('10115', { state: 'Berlin' }) // → { country: 'DE', confidence: 0.99, ... }
  * inferCountryFromPostalCode('10001', { phone: '+1 212 555 0188' }) // → { country: 'US', confidence: 0.98, ... }
  * inferCountryFromPostalCode('10115', {}, { defaultCountry: 'DE' }) // → { country: 'DE', decidedBy: 'default', confidence: 0.02, ... }

@@ -2,9 +2,11 @@
  * State and city evidence: lookups of a record's `state` and `city` text in the subdivision table
  * (ISO 3166-2, CLDR, Google address keys: `data/subdivisions.generated.ts`) and the GeoNames gazetteer
  * (`data/cities.generated.ts`). Both tables are decoded on first use; the parsed answer per distinct raw
- * text is memoized in a bounded map, because state and city columns repeat heavily (a few thousand values
+ * text is memoized in a bounded cache (the shared two-generation LRU), because state and city columns repeat heavily (a few thousand values
  * cover most rows) while their keys cost a normalization and a binary search.
  */
+
+import { LruCache } from '../shared/lru.js';
 import type { Alpha2 } from './country.js';
 import { CITIES_PACKED } from './data/cities.generated.js';
 import { SUBDIVISIONS_PACKED } from './data/subdivisions.generated.js';
@@ -27,24 +29,16 @@ export interface CityHit {
   readonly share: number;
 }
 
-const MAX_MEMO = 8192;
-
-/** A bounded memo: cleared when full (cheap, and real columns have far fewer distinct values). */
-class Memo<V> {
-  readonly #map = new Map<string, V>();
-  get(key: string): V | undefined {
-    return this.#map.get(key);
-  }
-  set(key: string, value: V): void {
-    if (this.#map.size >= MAX_MEMO) this.#map.clear();
-    this.#map.set(key, value);
-  }
-}
+/**
+ * Distinct raw texts remembered per table. A city column has tens of thousands of distinct values (every
+ * town of >= 15k inhabitants is in the table), so the bound is generous; entries are small frozen arrays.
+ */
+const MAX_MEMO = 32_768;
 
 let subdivisions: PackedTable | undefined;
 let cities: PackedTable | undefined;
-const subdivisionMemo = new Memo<readonly SubdivisionHit[]>();
-const cityMemo = new Memo<readonly CityHit[]>();
+const subdivisionMemo = new LruCache<string, readonly SubdivisionHit[]>(MAX_MEMO);
+const cityMemo = new LruCache<string, readonly CityHit[]>(MAX_MEMO);
 const NONE: readonly never[] = Object.freeze([]);
 
 function parseSubdivisions(value: string): SubdivisionHit[] {
