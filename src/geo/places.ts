@@ -35,10 +35,28 @@ export interface CityHit {
  */
 const MAX_MEMO = 32_768;
 
-let subdivisions: PackedTable | undefined;
-let cities: PackedTable | undefined;
-const subdivisionMemo = new LruCache<string, readonly SubdivisionHit[]>(MAX_MEMO);
-const cityMemo = new LruCache<string, readonly CityHit[]>(MAX_MEMO);
+/** A packed table decoded on first use, with a memo of parsed answers per raw text. */
+class PlaceIndex<Hit> {
+  #table: PackedTable | undefined;
+  readonly #memo = new LruCache<string, readonly Hit[]>(MAX_MEMO);
+  constructor(
+    private readonly packed: string,
+    private readonly parse: (value: string) => Hit[],
+  ) {}
+
+  lookup(text: unknown): readonly Hit[] {
+    if (typeof text !== 'string' || text.length > MAX_KEY_INPUT_LENGTH) return NONE;
+    const cached = this.#memo.get(text);
+    if (cached !== undefined) return cached;
+    const key = normalizePlaceKey(text);
+    this.#table ??= PackedTable.fromPacked(this.packed);
+    const value = key === null ? undefined : this.#table.get(key);
+    const hits = value === undefined ? NONE : Object.freeze(this.parse(value));
+    this.#memo.set(text, hits);
+    return hits;
+  }
+}
+
 const NONE: readonly never[] = Object.freeze([]);
 
 function parseSubdivisions(value: string): SubdivisionHit[] {
@@ -56,6 +74,9 @@ function parseCities(value: string): CityHit[] {
   return entries.map((e) => Object.freeze({ region: e.region, share: e.population / total }));
 }
 
+const subdivisions = new PlaceIndex(SUBDIVISIONS_PACKED, parseSubdivisions);
+const cities = new PlaceIndex(CITIES_PACKED, parseCities);
+
 /**
  * The subdivisions a state text names, in any country (empty when none).
  *
@@ -63,15 +84,7 @@ function parseCities(value: string): CityHit[] {
  * subdivisionsNamed('Steiermark') // → [{ region: 'AT', code: '6', strong: true }]
  */
 export function subdivisionsNamed(text: unknown): readonly SubdivisionHit[] {
-  if (typeof text !== 'string' || text.length > MAX_KEY_INPUT_LENGTH) return NONE;
-  const cached = subdivisionMemo.get(text);
-  if (cached !== undefined) return cached;
-  const key = normalizePlaceKey(text);
-  subdivisions ??= PackedTable.fromPacked(SUBDIVISIONS_PACKED);
-  const value = key === null ? undefined : subdivisions.get(key);
-  const hits = value === undefined ? NONE : Object.freeze(parseSubdivisions(value));
-  subdivisionMemo.set(text, hits);
-  return hits;
+  return subdivisions.lookup(text);
 }
 
 /**
@@ -81,13 +94,5 @@ export function subdivisionsNamed(text: unknown): readonly SubdivisionHit[] {
  * citiesNamed('Paris') // → [{ region: 'FR', share: 0.99 }, { region: 'US', share: 0.01 }]
  */
 export function citiesNamed(text: unknown): readonly CityHit[] {
-  if (typeof text !== 'string' || text.length > MAX_KEY_INPUT_LENGTH) return NONE;
-  const cached = cityMemo.get(text);
-  if (cached !== undefined) return cached;
-  const key = normalizePlaceKey(text);
-  cities ??= PackedTable.fromPacked(CITIES_PACKED);
-  const value = key === null ? undefined : cities.get(key);
-  const hits = value === undefined ? NONE : Object.freeze(parseCities(value));
-  cityMemo.set(text, hits);
-  return hits;
+  return cities.lookup(text);
 }
