@@ -8,12 +8,13 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { parse as parseDomain } from 'tldts';
 import isEmail from 'validator/lib/isEmail.js';
 import normalizeEmail from 'validator/lib/normalizeEmail.js';
-import { POSTAL_FORMATS } from '../src/geo/data/postal-formats.js';
+import { POSTAL_FORMATS_JSON } from '../src/geo/data/postal-formats.generated.js';
 import type { SeedEvent } from './corpus.js';
 
 countries.registerLocale(en);
 
-const postalRegexes = Object.entries(POSTAL_FORMATS).flatMap(([country, f]) =>
+const postalFormats = JSON.parse(POSTAL_FORMATS_JSON) as Record<string, { regex?: string }>;
+const postalRegexes = Object.entries(postalFormats).flatMap(([country, f]) =>
   f.regex ? [[country, new RegExp(`^(?:${f.regex})$`, 'i')] as const] : [],
 );
 

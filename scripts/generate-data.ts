@@ -1,20 +1,29 @@
 /**
- * `npm run generate:data`: runs every data generator in turn, each in its own process, and fails when one
- * fails. Each generated module's header names its generator and this command; sync tests fail when a module
- * drifts from the package it was generated from.
+ * `npm run generate:data`: regenerates every generated data module, one generator after the other, each in
+ * its own process (a generator is a plain script: `npx tsx scripts/generate-<thing>.ts` runs one alone), and
+ * fails when one fails. Every generated module's header names this command and its source and license; sync
+ * tests fail when a module drifts from the package it was generated from.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The generators, by file name in scripts/. */
-const GENERATORS = ['generate-universities.ts'];
+/** The generators, in order (the subdivisions read the postal-format extract; nothing else depends). */
+const GENERATORS = [
+  'generate-universities.ts',
+  'generate-postal-formats.ts',
+  'generate-calling-codes.ts',
+  'generate-country-names.ts',
+  'generate-subdivisions.ts',
+  'generate-cities.ts',
+];
 
+const dir = fileURLToPath(new URL('.', import.meta.url));
 let failed = 0;
 for (const generator of GENERATORS) {
-  const path = fileURLToPath(new URL(generator, import.meta.url));
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path], { stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`${generator} failed (exit ${result.status ?? result.signal})`);
+  console.log(`> ${generator}`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${generator}`], { stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error(`${generator} failed (exit ${run.status ?? run.signal})`);
     failed++;
   }
 }

@@ -1,25 +1,32 @@
 /**
- * Country normalization: free text or ISO 3166-1 codes → `{ alpha2, alpha3, name }`.
+ * Country normalization: free text or ISO 3166-1 codes → `{ alpha2, alpha3, name }` (contract C2:
+ * {@link toAlpha2} is the one resolver for every country input of the package).
  *
- * One index is built at module load from every locale i18n-iso-countries ships (78 CLDR-derived
- * locales, official and alternative names) plus the curated aliases in `data/country-aliases.ts`, so a
- * lookup is one key normalization and one `Map.get` (O(1) in the number of countries), instead of the
- * linear scan that `getAlpha2Code(name, lang)` does per call and per locale.
+ * Two tables, so that codes stay cheap:
+ * - the ISO 3166-1 code table (`data/countries.generated.ts`, ~6 kB, read at import): alpha-2, alpha-3 and
+ *   numeric codes resolve with one `Map.get`, without touching any name data;
+ * - the name table (`data/country-names.generated.ts`): every name of every country in every CLDR locale
+ *   (766 locales, short and variant forms), the ISO 3166-1 English names and the i18n-iso-countries names,
+ *   packed; decoded on the first lookup of a name, then one key normalization and a binary search. The
+ *   curated aliases of `data/country-aliases.ts` (official long forms, colloquial and historic names,
+ *   explicit ambiguities) override it.
  */
-import * as isoCountriesModule from 'i18n-iso-countries';
+import { COUNTRIES_TEXT } from './data/countries.generated.js';
 import { COUNTRY_ALIASES } from './data/country-aliases.js';
+import { COUNTRY_NAMES_PACKED } from './data/country-names.generated.js';
 import { normalizePlaceKey } from './key.js';
+import { PackedTable } from './packed.js';
 
-/** Uppercase ISO 3166-1 alpha-2 code (plus `XK`, Kosovo's user-assigned code, as i18n-iso-countries has it). */
+/** Uppercase ISO 3166-1 alpha-2 code (plus `XK`, Kosovo's user-assigned code, as CLDR has it). */
 export type Alpha2 = string;
 
 /** A normalized country. */
 export interface Country {
   /** ISO 3166-1 alpha-2, uppercase. */
   alpha2: Alpha2;
-  /** ISO 3166-1 alpha-3, uppercase. */
+  /** ISO 3166-1 alpha-3, uppercase (`XKK` for Kosovo, as CLDR has it). */
   alpha3: string;
-  /** English short name (CLDR "en" via i18n-iso-countries). */
+  /** English short name (CLDR locale "en"). */
   name: string;
 }
 
@@ -32,84 +39,80 @@ export type CountryLookup =
   | { status: 'ambiguous'; candidates: Country[] }
   | { status: 'unknown' };
 
-type IsoCountries = typeof isoCountriesModule;
-// The package's Node entry (`main: entry-node.js`) is CommonJS and assigns `module.exports = library`
-// after registering every locale JSON in langs/. From Node ESM that object is only reachable as the
-// default export; from our CJS build (esbuild's __toESM) it is also `.default`. Namespace fallback covers
-// bundlers that expose the named exports directly.
-const isoCountries: IsoCountries =
-  (isoCountriesModule as unknown as { default?: IsoCountries }).default ?? isoCountriesModule;
-
 const byAlpha2 = new Map<string, Country>();
 const byAlpha3 = new Map<string, Country>();
 const byNumeric = new Map<string, Country>();
-/** normalized name key → alpha-2 codes (length > 1 = ambiguous). */
-const byName = new Map<string, readonly string[]>();
-/** Same keys without spaces ("newzealand"), used only when the spaced key misses. */
-const byCompactName = new Map<string, readonly string[]>();
+const foundResult = new Map<string, CountryLookup>();
 
-function addName(index: Map<string, readonly string[]>, key: string, alpha2: string): void {
-  const existing = index.get(key);
-  if (existing === undefined) index.set(key, [alpha2]);
-  else if (!existing.includes(alpha2)) index.set(key, [...existing, alpha2]);
-}
-
-function buildIndex(): void {
-  const alpha3Codes = isoCountries.getAlpha3Codes();
-  for (const [alpha3, alpha2] of Object.entries(alpha3Codes)) {
-    const name = isoCountries.getName(alpha2, 'en') ?? alpha2;
+function readCodeTable(): void {
+  for (const line of COUNTRIES_TEXT.split('\n')) {
+    const [alpha2, alpha3, numeric, name] = line.split('|') as [string, string, string, string];
     const country: Country = Object.freeze({ alpha2, alpha3, name });
     byAlpha2.set(alpha2, country);
     byAlpha3.set(alpha3, country);
-    const numeric = isoCountries.alpha2ToNumeric(alpha2);
-    if (numeric !== undefined) byNumeric.set(numeric, country);
-  }
-  for (const lang of isoCountries.langs()) {
-    const names = isoCountries.getNames(lang, { select: 'all' });
-    for (const [alpha2, list] of Object.entries(names)) {
-      if (!byAlpha2.has(alpha2)) continue;
-      for (const raw of list) {
-        const key = normalizePlaceKey(raw);
-        if (key === null) continue;
-        addName(byName, key, alpha2);
-        addName(byCompactName, key.replace(/ /g, ''), alpha2);
-      }
-    }
-  }
-  // Curated aliases override whatever the locale data says for the same key (including making a key
-  // explicitly ambiguous, e.g. "Congo" or "Korea").
-  for (const [alias, codes] of Object.entries(COUNTRY_ALIASES)) {
-    const key = normalizePlaceKey(alias);
-    if (key === null) continue;
-    const valid = codes.filter((c) => byAlpha2.has(c));
-    if (valid.length === 0) continue;
-    byName.set(key, valid);
-    byCompactName.set(key.replace(/ /g, ''), valid);
+    byNumeric.set(numeric, country);
+    foundResult.set(alpha2, Object.freeze({ status: 'found', country }));
   }
 }
-buildIndex();
+readCodeTable();
 
-/** Every alpha-2 code the index knows (ISO 3166-1 plus XK), sorted. */
+/** Every alpha-2 code the package knows (ISO 3166-1 plus XK), sorted. */
 export const ALL_ALPHA2: readonly Alpha2[] = Object.freeze([...byAlpha2.keys()].sort());
+
+/** The key of the name table: the shared place key without spaces ("New Zealand" = "NewZealand"). */
+export function countryNameKey(text: unknown): string | null {
+  const key = normalizePlaceKey(text);
+  return key === null ? null : key.includes(' ') ? key.replace(/ /g, '') : key;
+}
+
+interface NameIndex {
+  readonly names: PackedTable;
+  /** Curated aliases by key; they win over the name table. */
+  readonly aliases: ReadonlyMap<string, readonly string[]>;
+}
+let nameIndex: NameIndex | undefined;
+
+/** Decodes the name table and the aliases on first use (~30 ms once; codes never need it). */
+function names(): NameIndex {
+  if (nameIndex !== undefined) return nameIndex;
+  const aliases = new Map<string, readonly string[]>();
+  for (const [alias, codes] of Object.entries(COUNTRY_ALIASES)) {
+    const key = countryNameKey(alias);
+    const valid = codes.filter((c) => byAlpha2.has(c));
+    if (key !== null && valid.length > 0) aliases.set(key, valid);
+  }
+  nameIndex = { names: PackedTable.fromPacked(COUNTRY_NAMES_PACKED), aliases };
+  return nameIndex;
+}
 
 const ALPHA = /^[A-Za-z]{2,3}$/;
 const NUMERIC = /^\d{1,3}$/;
+const UNKNOWN: CountryLookup = Object.freeze({ status: 'unknown' });
 
-function resolveCodes(codes: readonly string[] | undefined): CountryLookup | null {
-  if (codes === undefined) return null;
-  const countries = codes.map((c) => byAlpha2.get(c)).filter((c): c is Country => c !== undefined);
-  if (countries.length === 1) return { status: 'found', country: countries[0]! };
-  if (countries.length > 1) return { status: 'ambiguous', candidates: countries };
-  return null;
+function resolveCodes(codes: readonly string[]): CountryLookup {
+  if (codes.length === 1) return foundResult.get(codes[0]!) ?? UNKNOWN;
+  const candidates = codes.map((c) => byAlpha2.get(c)).filter((c): c is Country => c !== undefined);
+  if (candidates.length === 1) return foundResult.get(candidates[0]!.alpha2)!;
+  return candidates.length === 0 ? UNKNOWN : { status: 'ambiguous', candidates };
 }
 
-const UNKNOWN: CountryLookup = Object.freeze({ status: 'unknown' });
+function lookupName(text: string): CountryLookup {
+  const key = countryNameKey(text);
+  if (key === null) return UNKNOWN;
+  const index = names();
+  const alias = index.aliases.get(key);
+  if (alias !== undefined) return resolveCodes(alias);
+  const value = index.names.get(key);
+  return value === undefined ? UNKNOWN : resolveCodes(value.split(','));
+}
 
 /**
  * Looks a country up and reports ambiguity explicitly.
  *
  * Accepts alpha-2 / alpha-3 codes (any case), numeric codes (string or integer, with or without leading
- * zeros), and names in every locale i18n-iso-countries ships, plus the curated aliases. Never throws.
+ * zeros), and names in every CLDR locale (short and variant forms), ISO 3166-1 English names, and the
+ * curated aliases (official long forms such as "Federal Republic of Germany", colloquial ones such as
+ * "EE.UU."). Matching ignores case, accents, punctuation and spaces. Never throws.
  *
  * @example
  * lookupCountry('Congo') // → { status: 'ambiguous', candidates: [{ alpha2: 'CG', ... }, { alpha2: 'CD', ... }] }
@@ -129,14 +132,12 @@ export function lookupCountry(input: unknown): CountryLookup {
   if (ALPHA.test(text)) {
     const upper = text.toUpperCase();
     const country = upper.length === 2 ? byAlpha2.get(upper) : byAlpha3.get(upper);
-    if (country !== undefined) return { status: 'found', country };
+    if (country !== undefined) return foundResult.get(country.alpha2)!;
   } else if (NUMERIC.test(text)) {
     const country = byNumeric.get(text.padStart(3, '0'));
-    return country === undefined ? UNKNOWN : { status: 'found', country };
+    return country === undefined ? UNKNOWN : foundResult.get(country.alpha2)!;
   }
-  const key = normalizePlaceKey(text);
-  if (key === null) return UNKNOWN;
-  return resolveCodes(byName.get(key)) ?? resolveCodes(byCompactName.get(key.replace(/ /g, ''))) ?? UNKNOWN;
+  return lookupName(text);
 }
 
 /**
@@ -145,7 +146,7 @@ export function lookupCountry(input: unknown): CountryLookup {
  *
  * @example
  * normalizeCountry('Allemagne') // → { alpha2: 'DE', alpha3: 'DEU', name: 'Germany' }
- * normalizeCountry('u.s.a.') // → { alpha2: 'US', alpha3: 'USA', name: 'United States of America' }
+ * normalizeCountry('u.s.a.') // → { alpha2: 'US', alpha3: 'USA', name: 'United States' }
  * normalizeCountry(276) // → { alpha2: 'DE', ... }
  * normalizeCountry('Congo') // → null (ambiguous)
  */
@@ -155,16 +156,30 @@ export function normalizeCountry(input: unknown): Country | null {
 }
 
 /**
- * Resolves to an alpha-2 code or `null` (same rules as {@link normalizeCountry}).
+ * Resolves to an alpha-2 code or `null` (same rules as {@link normalizeCountry}). This is the one
+ * resolver for every country input of the package (options and data alike).
  *
  * @example
  * toAlpha2('Schweiz') // → 'CH'
+ * toAlpha2('DEU') // → 'DE'
+ * toAlpha2('Corea del Sur') // → 'KR'
  */
 export function toAlpha2(input: unknown): Alpha2 | null {
   return normalizeCountry(input)?.alpha2 ?? null;
 }
 
-/** @internal Name keys that several countries share in the locale data (for tests and docs). */
+/** @internal Whether the name table has been decoded (tests: codes must not decode it). */
+export function isNameIndexLoaded(): boolean {
+  return nameIndex !== undefined;
+}
+
+/** @internal Name keys that several countries share (for tests and docs). */
 export function ambiguousNameKeys(): string[] {
-  return [...byName.entries()].filter(([, v]) => v.length > 1).map(([k]) => k);
+  const out: string[] = [];
+  for (const [key, codes] of names().names.entries()) {
+    const alias = names().aliases.get(key);
+    if ((alias ?? codes.split(',')).length > 1) out.push(key);
+  }
+  for (const [key, codes] of names().aliases) if (codes.length > 1 && !out.includes(key)) out.push(key);
+  return out;
 }

@@ -1,6 +1,6 @@
 /**
- * cdc-enrich/geo: country normalization, postal-code validation/normalization and country inference
- * from postal codes with hints (issue 3).
+ * cdc-enrich/geo: country normalization (every CLDR locale), postal-code validation/normalization and
+ * country inference from postal codes with the record's other evidence (issues 3, 9, 11).
  *
  * @packageDocumentation
  */
@@ -14,6 +14,8 @@ export {
   toAlpha2,
 } from './country.js';
 export {
+  createPostalInferrer,
+  EVIDENCE_ERROR_RATES,
   EVIDENCE_WEIGHTS,
   type InferOptions,
   inferCountryFromPostalCode,

@@ -1,177 +1,244 @@
 /**
- * Country inference from a postal code plus whatever else a record carries (issue 3, "Postal codes").
+ * Country inference from a postal code plus whatever else a record carries (issues 3 and 11).
  *
- * Model: every country whose format accepts the code is a candidate with weight 1 (a "layout" factor
- * down-weights countries that would write the separators differently from the input). Each piece of
- * evidence multiplies the weight of the candidates it supports by a likelihood factor, in the order of
- * strength the issue asks for, each level outweighing the product of all weaker ones (so two weak hints
- * never overturn a strong one):
+ * Model (docs/geo.md has worked examples). Every country whose format accepts the code is a candidate
+ * with a base weight from the code alone: its format's specificity for the code's shape (a format that
+ * accepts 1 in 200 codes of that shape makes a match 200 times more telling than `\d{5}`), x0.001 / x0.1
+ * when the code's hyphens sit where the country would not write them (`00-950` is Polish), x0.2 when the
+ * country has subdivision postal ranges and the code is in none. Spaces are not evidence: `sw1a1aa` and
+ * `SW1A 1AA` infer alike.
  *
- *   explicit country 1e40 > phone calling code 1e20 > state/province valid in the candidate 1e10
- *   (x50 more when the code also falls in that subdivision's postal range, x0.05 when it does not;
- *   x0.1 when the hint only matches a bare ISO 3166-2 suffix that is not the address key)
- *   > well-known city 1e4 > options.defaultCountry (explicit prior) 200 > email ccTLD 20 (weak).
+ * Evidence from the record multiplies the weights of the candidates it supports, in a fixed order of
+ * strength, each level outweighing the product of all weaker ones (two weak hints never overturn a
+ * strong one):
  *
- * A country with subdivision ranges whose code falls in none of them gets x0.2. Confidence is the winner's
- * share of the total weight, with a constant 0.05 of "some country we cannot tell" in the denominator,
- * so a format unique to one country gives ~0.95 and 50 equally plausible countries give ~0.02. A winner
- * is reported only when its share is >= 0.5; otherwise `country` is null (never a confident guess).
+ *   country field 1e40 > phone 1e20 (a number that carries its calling code, region read from its leading
+ *   digits; a nationally written number parsed under a default region is NOT evidence) > state 1e10
+ *   (x50 in its postal range, x0.05 out of it, x0.1 for a bare ISO 3166-2 suffix) > city 1e4 (x its
+ *   population share among the countries that have a city of that name) > email ccTLD 20.
+ *
+ * A candidate's score is its share of the total weight (plus 0.05 for "a country we cannot tell"), times
+ * the chance that not every piece of evidence supporting it is misleading (1 − the product of their error
+ * rates: a foreign phone, a same-named state...). So only the record's own country field yields confidence
+ * 1. The winner is the top candidate when its score is >= 0.5 and not tied.
+ *
+ * `defaultCountry` is a fallback, never evidence: it decides only when no hint spoke and the code alone
+ * does not decide, and then with the default's own (low) score as confidence and `decidedBy: 'default'`.
  */
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js';
-import { type Alpha2, normalizeCountry } from './country.js';
-import { WELL_KNOWN_CITIES } from './data/cities.js';
-import { normalizePlaceKey } from './key.js';
+
+import { checkOptions, z } from '../shared/options.js';
+import { type Alpha2, toAlpha2 } from './country.js';
+import { phoneEvidence } from './phone-evidence.js';
+import { citiesNamed, subdivisionsNamed } from './places.js';
 import {
-  COMPILED_POSTAL_FORMATS,
-  type CompiledSubdivision,
+  acceptingFormats,
+  type CompiledPostalFormat,
   cleanPostalInput,
-  layoutTier,
-  matchCleaned,
-  type PostalMatch,
-  SUBDIVISIONS,
+  compactOf,
+  hyphenPositions,
+  hyphenTier,
+  inSubdivisionRange,
+  type PostalProbe,
+  probePostalCode,
+  type ShapeEntry,
 } from './postal.js';
 
 /** Optional evidence from the same record. Every field accepts anything; unusable values are ignored. */
 export interface PostalHints {
-  /** The record's country (name or code). Strongest evidence. */
+  /** The record's country (code or name in any language). Strongest evidence: it names the country. */
   country?: unknown;
-  /** State, province, prefecture... as code or name (`CA`, `Ontario`, `NSW`, `SP`, `東京都`). */
+  /** State, province, prefecture... as ISO 3166-2 code or name (`CA`, `DE-BE`, `Steiermark`, `東京都`). */
   state?: unknown;
-  /** City name; matched against a small list of well-known cities. */
+  /** City name, matched against the GeoNames cities of >= 15,000 inhabitants (local and English forms). */
   city?: unknown;
   /**
-   * Phone in international form (`+49 30 ...`, `0049...`, `011 49 ...`), or a `NormalizedPhone`-like
-   * object from cdc-enrich/phone (`{ callingCode }` or `{ e164 }`), which avoids parsing twice.
+   * Phone: a string in international form (`+49 30 ...`, `0049...`, `011 49 ...`), or a `NormalizedPhone`
+   * from cdc-enrich/phone (`{ callingCode, country?, international?, valid?, e164? }`). A number with
+   * `international: false` was read under a default region and is not evidence (unless that region is the
+   * record's own country); a valid one with `country` is evidence for that region; otherwise its calling
+   * code's regions, narrowed by the number's leading digits.
    */
   phone?: unknown;
   /** Email domain or address; its country-code TLD is weak evidence. */
   emailDomain?: unknown;
 }
 
-/** Inference options. */
+/** Inference options, checked once per call (use {@link createPostalInferrer} to check them once). */
 export interface InferOptions {
-  /** An explicit prior, e.g. a tenant's home country (name or code). Throws if not a known country. */
-  defaultCountry?: string;
+  /**
+   * A fallback region (a tenant's home country), as alpha-2, alpha-3 or name. It is never evidence: it
+   * decides only records whose code is ambiguous and whose hints say nothing, with `decidedBy: 'default'`
+   * and the low confidence the code alone gives it. A value that does not resolve throws a TypeError.
+   */
+  defaultCountry?: string | undefined;
 }
 
-/** A ranked candidate: `score` is its share of the evidence weight (0..1). */
+/** A ranked candidate: `score` is its evidence-adjusted share of the weight (0..1). */
 export interface PostalCandidate {
   country: Alpha2;
   score: number;
 }
 
-/** The inference result. `candidates` are sorted by descending score, then code. */
+/**
+ * The inference result. `candidates` are the countries whose format accepts the code, sorted by
+ * descending score, then code; those whose score rounds to 0 (4 decimals) are left out.
+ */
 export interface PostalInference {
-  /** The winning country, or null when no candidate holds at least half of the weight. */
+  /** The inferred country, or null when neither the evidence nor the fallback decides. */
   country: Alpha2 | null;
-  /** The winner's share of the weight (0..1); < 0.5 whenever `country` is null. */
+  /**
+   * How sure: the winner's score (the default's score when the default decided; the top score when
+   * nothing decided). 1 only when the record's country field named the country.
+   */
   confidence: number;
+  /** What decided `country`: the evidence (score >= 0.5, untied), the fallback `defaultCountry`, or nothing. */
+  decidedBy: 'evidence' | 'default' | null;
   candidates: PostalCandidate[];
 }
 
+/** Likelihood factors of each kind of evidence (see the module comment). */
 export const EVIDENCE_WEIGHTS = Object.freeze({
   country: 1e40,
   phone: 1e20,
   state: 1e10,
   subdivisionPrefixMatch: 50,
   subdivisionPrefixMismatch: 0.05,
+  /** A bare ISO 3166-2 suffix ("ZH") that is not the key addresses use. */
+  weakStateKey: 0.1,
   noSubdivisionRange: 0.2,
+  /** City evidence for a country with the whole population share of the name (scaled by the share). */
   city: 1e4,
   emailTld: 20,
-  defaultCountry: 200,
-  /** Input separators that the country would write elsewhere (e.g. `00-950` for a 5-digit country). */
+  /** Hyphens where the country would not write them (e.g. `00-950` for a 5-digit country). */
   layoutRewritten: 0.001,
-  /** Layout the regex accepts but none of the country's examples shows. */
+  /** Hyphens the regex accepts but none of the country's examples shows. */
   layoutAccepted: 0.1,
   /** Weight of "a country we cannot tell" (unknown formats, countries without postal codes). */
   unknown: 0.05,
 });
 
-// ---- lookup tables, built once ----------------------------------------------------------------------
+/**
+ * How often each kind of evidence points away from the record's real country (a foreign phone, a
+ * same-named state or city, an email at a foreign provider): the doubt a winner supported only by it keeps.
+ * The country field is the record naming its country: no doubt.
+ */
+export const EVIDENCE_ERROR_RATES = Object.freeze({
+  country: 0,
+  phone: 0.02,
+  state: 0.01,
+  city: 0.05,
+  emailTld: 0.2,
+});
 
-/** ITU-T E.164 country calling code → regions sharing it (libphonenumber-js metadata; +1 = all of NANP). */
-const regionsByCallingCode = new Map<string, Alpha2[]>();
-for (const region of getCountries()) {
-  const code = getCountryCallingCode(region);
-  const list = regionsByCallingCode.get(code) ?? [];
-  list.push(region);
-  regionsByCallingCode.set(code, list);
+const COUNTRY = 1;
+const PHONE = 2;
+const STATE = 4;
+const CITY = 8;
+const EMAIL = 16;
+const KIND_ERRORS: readonly [number, number][] = [
+  [COUNTRY, EVIDENCE_ERROR_RATES.country],
+  [PHONE, EVIDENCE_ERROR_RATES.phone],
+  [STATE, EVIDENCE_ERROR_RATES.state],
+  [CITY, EVIDENCE_ERROR_RATES.city],
+  [EMAIL, EVIDENCE_ERROR_RATES.emailTld],
+];
+/** Highest score a winner gets without the country field (rounding must not turn doubt into 1). */
+const MAX_SCORE_WITHOUT_COUNTRY = 0.9999;
+
+// ---- base ranking (the code alone), cached per probe signature ---------------------------------------
+
+interface BaseRanking {
+  readonly formats: readonly CompiledPostalFormat[];
+  readonly indexOf: ReadonlyMap<Alpha2, number>;
+  readonly weights: Float64Array;
+  /** Candidate indices by descending base weight, then code. */
+  readonly order: readonly number[];
+  readonly total: number;
+  /** The frozen result without evidence. */
+  readonly alone: PostalInference;
 }
 
-const citiesByKey = new Map<string, Alpha2[]>();
-for (const [region, cities] of Object.entries(WELL_KNOWN_CITIES)) {
-  for (const city of cities) {
-    const key = normalizePlaceKey(city);
-    if (key === null) continue;
-    const list = citiesByKey.get(key) ?? [];
-    if (!list.includes(region)) list.push(region);
-    citiesByKey.set(key, list);
+/** Per shape: base rankings by probe signature (and hyphen layout). Few per shape: bounded for safety. */
+const MAX_BASES_PER_SHAPE = 4096;
+const basesByShape = new WeakMap<ShapeEntry, Map<number | string, BaseRanking>>();
+const EMPTY: PostalInference = Object.freeze({
+  country: null,
+  confidence: 0,
+  decidedBy: null,
+  candidates: Object.freeze([]) as never,
+});
+
+function baseWeight(format: CompiledPostalFormat, probe: PostalProbe, hyphenated: string | null): number {
+  let weight = probe.entry.specificity.get(format) ?? 1;
+  if (hyphenated !== null) {
+    const tier = hyphenTier(hyphenated, format);
+    if (tier === 'rewritten') weight *= EVIDENCE_WEIGHTS.layoutRewritten;
+    else if (tier === 'accepted') weight *= EVIDENCE_WEIGHTS.layoutAccepted;
   }
+  if (probe.entry.rangeApplies.has(format)) {
+    const ranged = probe.entry.ranged.indexOf(format);
+    if (ranged === -1 || !inSubdivisionRange(probe, ranged)) weight *= EVIDENCE_WEIGHTS.noSubdivisionRange;
+  }
+  return weight;
+}
+
+function buildBase(probe: PostalProbe, hyphenated: string | null): BaseRanking | null {
+  const formats = acceptingFormats(probe);
+  if (formats.length === 0) return null;
+  const weights = new Float64Array(formats.length);
+  const indexOf = new Map<Alpha2, number>();
+  let total = EVIDENCE_WEIGHTS.unknown;
+  formats.forEach((format, i) => {
+    weights[i] = baseWeight(format, probe, hyphenated);
+    indexOf.set(format.region, i);
+    total += weights[i]!;
+  });
+  const order = formats.map((_, i) => i);
+  order.sort((a, b) => weights[b]! - weights[a]! || (formats[a]!.region < formats[b]!.region ? -1 : 1));
+  const partial = { formats, indexOf, weights, order, total };
+  return { ...partial, alone: freeze(rank(partial, NO_EVIDENCE, null, false)) };
+}
+
+function baseFor(cleaned: string): { base: BaseRanking; compact: string } | null {
+  const compact = compactOf(cleaned);
+  if (compact.length === 0) return null;
+  const probe = probePostalCode(compact);
+  // Hyphen tiers depend on the written code only through its hyphen positions (for the formats the probe
+  // tests, whose literal parts could matter, the validity bits are in the signature already).
+  const hyphens = cleaned.includes('-') ? hyphenPositions(cleaned) : '';
+  const key = hyphens.length === 0 ? probe.signature : `${probe.signature}-${hyphens}`;
+  let bases = basesByShape.get(probe.entry);
+  if (bases === undefined) {
+    bases = new Map();
+    basesByShape.set(probe.entry, bases);
+  }
+  let base = bases.get(key);
+  if (base === undefined) {
+    const built = buildBase(probe, hyphens.length === 0 ? null : cleaned);
+    if (built === null) return null;
+    base = built;
+    if (bases.size >= MAX_BASES_PER_SHAPE) bases.clear();
+    bases.set(key, base);
+  }
+  return { base, compact };
 }
 
 /**
- * normalized subdivision key/name/ISO code → matches per region. `strength` is 1 for the key addresses
- * use, the local or Latin name and the prefixed ISO 3166-2 code ("UY-CA"); a bare ISO 3166-2 suffix that
- * is not also the address key ("CA" for Uruguay's Canelones) is rarely written alone, so it counts 0.1.
+ * Freezes a cached result's candidates (shared by every copy handed out) but not its array: V8 copies a
+ * frozen array with `slice` through its generic path, ~25x slower than a plain one (measured: 1.5 µs for 59).
  */
-const subdivisionsByKey = new Map<string, { region: Alpha2; subdivision: CompiledSubdivision; strength: number }[]>();
-function addSubdivisionKey(
-  text: string | undefined,
-  region: Alpha2,
-  subdivision: CompiledSubdivision,
-  strength: number,
-) {
-  const key = normalizePlaceKey(text);
-  if (key === null) return;
-  const list = subdivisionsByKey.get(key) ?? [];
-  const existing = list.find((e) => e.region === region && e.subdivision === subdivision);
-  if (existing === undefined) list.push({ region, subdivision, strength });
-  else existing.strength = Math.max(existing.strength, strength);
-  subdivisionsByKey.set(key, list);
-}
-for (const [region, subdivisions] of SUBDIVISIONS) {
-  for (const subdivision of subdivisions) {
-    addSubdivisionKey(subdivision.key, region, subdivision, 1);
-    addSubdivisionKey(subdivision.name, region, subdivision, 1);
-    addSubdivisionKey(subdivision.latinName, region, subdivision, 1);
-    if (subdivision.isoCode !== undefined) {
-      addSubdivisionKey(subdivision.isoCode, region, subdivision, 0.1);
-      addSubdivisionKey(`${region}-${subdivision.isoCode}`, region, subdivision, 1);
-    }
-  }
+function freeze(result: PostalInference): PostalInference {
+  for (const candidate of result.candidates) Object.freeze(candidate);
+  return Object.freeze(result);
 }
 
-/** ccTLDs marketed worldwide as generic names (.io, .co, .me, .tv, ...): not evidence of a country. */
-const GENERIC_CCTLDS = new Set([
-  'io',
-  'co',
-  'me',
-  'tv',
-  'ai',
-  'ly',
-  'fm',
-  'gg',
-  'so',
-  'to',
-  'ws',
-  'cc',
-  'nu',
-  'tk',
-  'ml',
-  'ga',
-  'cf',
-  'gq',
-  'am',
-  'sh',
-  'ac',
-  'la',
-]);
-const TLD_ALIASES: Readonly<Record<string, Alpha2>> = { uk: 'GB' };
+// ---- evidence ------------------------------------------------------------------------------------------
 
-// ---- evidence readers (total: any input, never throws) ----------------------------------------------
+/** Per candidate index: the product of its evidence factors and the kinds that supported it. */
+type Evidence = Map<number, { factor: number; kinds: number }>;
+const NO_EVIDENCE: Evidence = new Map();
 
-function read(hints: unknown, field: keyof PostalHints): unknown {
-  if (hints === null || typeof hints !== 'object') return undefined;
+function read(hints: object, field: keyof PostalHints): unknown {
   try {
     return (hints as Record<string, unknown>)[field];
   } catch {
@@ -179,35 +246,11 @@ function read(hints: unknown, field: keyof PostalHints): unknown {
   }
 }
 
-const PHONE_NOISE = /[\s().\-/\u00a0]/g;
-
-/** Regions whose calling code the phone carries, or null. */
-export function phoneRegions(phone: unknown): readonly Alpha2[] | null {
-  let digits: string | null = null;
-  if (phone !== null && typeof phone === 'object') {
-    const callingCode = read(phone, 'callingCode' as keyof PostalHints);
-    if (typeof callingCode === 'string' && /^\d{1,3}$/.test(callingCode)) {
-      return regionsByCallingCode.get(callingCode) ?? null;
-    }
-    const e164 = read(phone, 'e164' as keyof PostalHints);
-    if (typeof e164 !== 'string') return null;
-    phone = e164;
-  }
-  if (typeof phone !== 'string' || phone.length > 64) return null;
-  const compact = phone.replace(PHONE_NOISE, '');
-  // E.164 international prefixes: "+", and the common IDD prefixes "00" (ITU-T E.164 recommended) and
-  // "011" (NANP). A national-format number carries no calling code.
-  if (compact.startsWith('+')) digits = compact.slice(1);
-  else if (compact.startsWith('011')) digits = compact.slice(3);
-  else if (compact.startsWith('00')) digits = compact.slice(2);
-  if (digits === null || !/^\d{7,17}$/.test(digits)) return null;
-  // Calling codes form a prefix-free code (ITU-T E.164), so at most one of these lengths matches.
-  for (let length = 1; length <= 3; length++) {
-    const regions = regionsByCallingCode.get(digits.slice(0, length));
-    if (regions !== undefined) return regions;
-  }
-  return null;
-}
+/** ccTLDs marketed worldwide as generic names (.io, .co, .me, .tv, ...): not evidence of a country. */
+const GENERIC_CCTLDS = new Set('io co me tv ai ly fm gg so to ws cc nu tk ml ga cf gq am sh ac la'.split(' '));
+/** IANA ccTLDs that are not the ISO 3166-1 code of their country. */
+const TLD_ALIASES: Readonly<Record<string, Alpha2>> = { uk: 'GB' };
+const CCTLD = /^[a-z]{2}$/;
 
 function emailRegion(emailDomain: unknown): Alpha2 | null {
   if (typeof emailDomain !== 'string' || emailDomain.length > 320) return null;
@@ -217,199 +260,238 @@ function emailRegion(emailDomain: unknown): Alpha2 | null {
     .toLowerCase()
     .replace(/\.$/, '');
   const tld = host.slice(host.lastIndexOf('.') + 1);
-  if (!/^[a-z]{2}$/.test(tld) || GENERIC_CCTLDS.has(tld)) return null;
+  if (!CCTLD.test(tld) || GENERIC_CCTLDS.has(tld)) return null;
   const alias = TLD_ALIASES[tld];
   if (alias !== undefined) return alias;
   const upper = tld.toUpperCase();
-  return normalizeCountry(upper)?.alpha2 === upper ? upper : null;
+  return toAlpha2(upper) === upper ? upper : null;
 }
 
-// ---- inference --------------------------------------------------------------------------------------
+class EvidenceCollector {
+  readonly evidence: Evidence = new Map();
+  /** Whether any hint named at least one region (candidate or not): then the default must stay silent. */
+  spoke = false;
+  constructor(private readonly base: BaseRanking) {}
 
-const EMPTY: PostalInference = Object.freeze({ country: null, confidence: 0, candidates: Object.freeze([]) as never });
-
-function resolveDefaultCountry(options: unknown): Alpha2 | null {
-  if (options === undefined || options === null) return null;
-  if (typeof options !== 'object') throw new TypeError('inferCountryFromPostalCode: options must be an object');
-  const value = (options as InferOptions).defaultCountry;
-  if (value === undefined) return null;
-  const alpha2 = normalizeCountry(value)?.alpha2;
-  if (alpha2 === undefined) {
-    throw new TypeError('inferCountryFromPostalCode: options.defaultCountry is not a known country');
+  support(region: Alpha2, factor: number, kind: number): void {
+    const index = this.base.indexOf.get(region);
+    if (index === undefined) return;
+    const entry = this.evidence.get(index);
+    if (entry === undefined) this.evidence.set(index, { factor, kinds: kind });
+    else {
+      entry.factor *= factor;
+      entry.kinds |= kind;
+    }
   }
-  return alpha2;
+}
+
+function collectState(collector: EvidenceCollector, state: unknown, compact: string, base: BaseRanking): void {
+  const hits = subdivisionsNamed(state);
+  if (hits.length === 0) return;
+  collector.spoke = true;
+  // Best match per candidate region (a text may name several subdivisions of one country).
+  const best = new Map<Alpha2, number>();
+  for (const { region, code, strong } of hits) {
+    const index = base.indexOf.get(region);
+    if (index === undefined) continue;
+    let factor = EVIDENCE_WEIGHTS.state * (strong ? 1 : EVIDENCE_WEIGHTS.weakStateKey);
+    const range = base.formats[index]!.subdivisionRanges.get(code);
+    if (range !== undefined) {
+      factor *= range.test(compact)
+        ? EVIDENCE_WEIGHTS.subdivisionPrefixMatch
+        : EVIDENCE_WEIGHTS.subdivisionPrefixMismatch;
+    }
+    best.set(region, Math.max(best.get(region) ?? 0, factor));
+  }
+  for (const [region, factor] of best) collector.support(region, factor, STATE);
+}
+
+function collectEvidence(base: BaseRanking, compact: string, hints: object): EvidenceCollector {
+  const collector = new EvidenceCollector(base);
+  const country = toAlpha2(read(hints, 'country'));
+  if (country !== null) {
+    collector.spoke = true;
+    collector.support(country, EVIDENCE_WEIGHTS.country, COUNTRY);
+  }
+  const phone = read(hints, 'phone');
+  if (phone !== undefined && phone !== null) {
+    const regions = phoneEvidence(phone, country);
+    if (regions !== null && regions.length > 0) {
+      collector.spoke = true;
+      for (const region of regions) collector.support(region, EVIDENCE_WEIGHTS.phone, PHONE);
+    }
+  }
+  const state = read(hints, 'state');
+  if (state !== undefined && state !== null) collectState(collector, state, compact, base);
+  const city = read(hints, 'city');
+  if (city !== undefined && city !== null) {
+    const hits = citiesNamed(city);
+    if (hits.length > 0) collector.spoke = true;
+    for (const { region, share } of hits) collector.support(region, 1 + (EVIDENCE_WEIGHTS.city - 1) * share, CITY);
+  }
+  const tld = emailRegion(read(hints, 'emailDomain'));
+  if (tld !== null) {
+    collector.spoke = true;
+    collector.support(tld, EVIDENCE_WEIGHTS.emailTld, EMAIL);
+  }
+  return collector;
+}
+
+// ---- ranking -------------------------------------------------------------------------------------------
+
+function doubtFactor(kinds: number): number {
+  let doubt = 1;
+  for (let k = 0; k < KIND_ERRORS.length; k++) if ((kinds & KIND_ERRORS[k]![0]) !== 0) doubt *= KIND_ERRORS[k]![1];
+  return 1 - doubt;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+interface Supported {
+  readonly index: number;
+  readonly region: Alpha2;
+  readonly score: number;
+}
+
+/** Whether `a` (score, region) ranks before `b`: higher score first, then alphabetical region. */
+function ranksBefore(scoreA: number, regionA: Alpha2, scoreB: number, regionB: Alpha2): boolean {
+  return scoreA !== scoreB ? scoreA > scoreB : regionA < regionB;
+}
+
+/** Scores of the candidates the evidence supports, sorted; `total` already includes their new weights. */
+function supportedScores(base: Omit<BaseRanking, 'alone'>, evidence: Evidence, total: number): Supported[] {
+  const supported: Supported[] = [];
+  for (const [index, { factor, kinds }] of evidence) {
+    let score = ((base.weights[index]! * factor) / total) * doubtFactor(kinds);
+    if ((kinds & COUNTRY) === 0 && score > MAX_SCORE_WITHOUT_COUNTRY) score = MAX_SCORE_WITHOUT_COUNTRY;
+    supported.push({ index, region: base.formats[index]!.region, score });
+  }
+  supported.sort((a, b) => (ranksBefore(a.score, a.region, b.score, b.region) ? -1 : 1));
+  return supported;
+}
+
+/**
+ * Applies the evidence and ranks. Candidates without evidence keep their cached relative order, so only
+ * the few supported ones are sorted and merged in (no full sort per record).
+ */
+function rank(
+  base: Omit<BaseRanking, 'alone'>,
+  evidence: Evidence,
+  defaultCountry: Alpha2 | null,
+  spoke: boolean,
+): PostalInference {
+  const { formats, weights, order } = base;
+  let total = base.total;
+  for (const [index, { factor }] of evidence) total += weights[index]! * factor - weights[index]!;
+  const supported = supportedScores(base, evidence, total);
+  const isSupported = new Uint8Array(formats.length);
+  for (const { index } of supported) isSupported[index] = 1;
+  const candidates: PostalCandidate[] = [];
+  let s = 0;
+  for (let k = 0; k < order.length; k++) {
+    const index = order[k]!;
+    if (isSupported[index] === 1) continue;
+    const score = weights[index]! / total;
+    const region = formats[index]!.region;
+    while (s < supported.length && ranksBefore(supported[s]!.score, supported[s]!.region, score, region)) {
+      candidates.push({ country: supported[s]!.region, score: round(supported[s]!.score) });
+      s++;
+    }
+    // Candidates whose score rounds to 0 are left out (behind strong evidence, that is all but a few).
+    const rounded = round(score);
+    if (rounded > 0) candidates.push({ country: region, score: rounded });
+  }
+  for (; s < supported.length; s++)
+    candidates.push({ country: supported[s]!.region, score: round(supported[s]!.score) });
+  return decide(candidates, defaultCountry, spoke);
+}
+
+/** The decision rule: the evidence's untied winner at >= 0.5, else the fallback when nothing spoke. */
+function decide(candidates: PostalCandidate[], defaultCountry: Alpha2 | null, spoke: boolean): PostalInference {
+  const top = candidates[0]!;
+  const runnerUp = candidates[1];
+  if (top.score >= 0.5 && (runnerUp === undefined || runnerUp.score < top.score)) {
+    return { country: top.country, confidence: top.score, decidedBy: 'evidence', candidates };
+  }
+  if (defaultCountry !== null && !spoke) {
+    const fallback = candidates.find((c) => c.country === defaultCountry);
+    if (fallback !== undefined) {
+      return { country: defaultCountry, confidence: fallback.score, decidedBy: 'default', candidates };
+    }
+  }
+  return { country: null, confidence: top.score, decidedBy: null, candidates };
+}
+
+// ---- entry points --------------------------------------------------------------------------------------
+
+function infer(code: unknown, hints: unknown, defaultCountry: Alpha2 | null): PostalInference {
+  const cleaned = cleanPostalInput(code);
+  if (cleaned === null) return EMPTY;
+  const found = baseFor(cleaned);
+  if (found === null) return EMPTY;
+  const { base, compact } = found;
+  if (hints !== undefined && hints !== null && typeof hints === 'object') {
+    const collector = collectEvidence(base, compact, hints);
+    if (collector.spoke) return rank(base, collector.evidence, defaultCountry, true);
+  }
+  if (defaultCountry !== null && base.alone.country === null) return rank(base, NO_EVIDENCE, defaultCountry, false);
+  const alone = base.alone;
+  return {
+    country: alone.country,
+    confidence: alone.confidence,
+    decidedBy: alone.decidedBy,
+    candidates: alone.candidates.slice(),
+  };
+}
+
+const inferOptionsSchema = z.strictObject({
+  defaultCountry: z.optional(
+    z.custom<string>(
+      (value) => toAlpha2(value) !== null,
+      'expected a country: ISO 3166-1 alpha-2, alpha-3 or a name (e.g. "DE", "DEU", "Germany")',
+    ),
+  ),
+});
+
+function resolveOptions(where: string, options: unknown): Alpha2 | null {
+  if (options === undefined) return null;
+  const { defaultCountry } = checkOptions(where, inferOptionsSchema, options);
+  return defaultCountry === undefined ? null : toAlpha2(defaultCountry);
 }
 
 /**
  * Infers the country of a postal code, ranking every country whose format accepts it by the record's
- * other evidence, and stays honest when the evidence is not enough (`country: null`, confidence < 0.5).
+ * other evidence, and stays honest when the evidence is not enough (`country: null`).
  *
  * Total: any `code` / `hints` (including non-strings, huge strings and control characters) gives a result.
- * Throws only for programmer misuse: `options` that is not an object, or an unknown `defaultCountry`.
+ * Throws a TypeError only for programmer misuse: unknown options or a `defaultCountry` that does not resolve.
  *
  * @example
- * inferCountryFromPostalCode('SW1A 1AA') // → { country: 'GB', confidence: 0.95, ... }
- * inferCountryFromPostalCode('10115') // → { country: null, confidence: 0.02, candidates: [~59 countries] }
- * inferCountryFromPostalCode('10115', { city: 'Berlin' }) // → { country: 'DE', confidence: 0.99, ... }
- * inferCountryFromPostalCode('90210', { state: 'CA' }) // → { country: 'US', ... }
- * inferCountryFromPostalCode('10115', {}, { defaultCountry: 'DE' }) // → { country: 'DE', ... }
+ * inferCountryFromPostalCode('SW1A 1AA') // → { country: 'GB', confidence: 0.87, decidedBy: 'evidence', ... }
+ * inferCountryFromPostalCode('sw1a1aa') // → the same: spaces are not evidence
+ * inferCountryFromPostalCode('10115') // → { country: null, confidence: 0.06, candidates: [59 countries] }
+ * inferCountryFromPostalCode('10115', { state: 'Berlin' }) // → { country: 'DE', confidence: 0.99, ... }
+ * inferCountryFromPostalCode('10001', { phone: '+1 212 555 0188' }) // → { country: 'US', confidence: 0.98, ... }
+ * inferCountryFromPostalCode('10115', {}, { defaultCountry: 'DE' }) // → { country: 'DE', decidedBy: 'default', confidence: 0.02, ... }
  */
 export function inferCountryFromPostalCode(
   code: unknown,
   hints?: PostalHints,
   options?: InferOptions,
 ): PostalInference {
-  const defaultCountry = resolveDefaultCountry(options);
-  const cleaned = cleanPostalInput(code);
-  if (cleaned === null) return EMPTY;
-  const matches = matchCleaned(cleaned);
-  if (matches.length === 0) return EMPTY;
-
-  const base = baseRanking(cleaned, matches);
-  // Evidence factors per candidate index; most records carry none or one or two.
-  const factors = new Map<number, number>();
-  const boost = (country: Alpha2, factor: number) => {
-    const index = base.indexOf.get(country);
-    if (index !== undefined) factors.set(index, (factors.get(index) ?? 1) * factor);
-  };
-
-  if (hints !== undefined && hints !== null) {
-    const country = normalizeCountry(read(hints, 'country'))?.alpha2;
-    if (country !== undefined) boost(country, EVIDENCE_WEIGHTS.country);
-
-    const phone = read(hints, 'phone');
-    if (phone !== undefined && phone !== null) {
-      for (const region of phoneRegions(phone) ?? []) boost(region, EVIDENCE_WEIGHTS.phone);
-    }
-
-    const stateKey = normalizePlaceKey(read(hints, 'state'));
-    const states = stateKey === null ? undefined : subdivisionsByKey.get(stateKey);
-    if (states !== undefined) {
-      // Best match per candidate region (a key may name several subdivisions of one country).
-      const best = new Map<Alpha2, number>();
-      for (const { region, subdivision, strength } of states) {
-        const index = base.indexOf.get(region);
-        if (index === undefined) continue;
-        let factor = EVIDENCE_WEIGHTS.state * strength;
-        if (subdivision.zipPrefix !== undefined) {
-          factor *= subdivision.zipPrefix.test(matches[index]!.normalized)
-            ? EVIDENCE_WEIGHTS.subdivisionPrefixMatch
-            : EVIDENCE_WEIGHTS.subdivisionPrefixMismatch;
-        }
-        best.set(region, Math.max(best.get(region) ?? 0, factor));
-      }
-      for (const [region, factor] of best) boost(region, factor);
-    }
-
-    const cityKey = normalizePlaceKey(read(hints, 'city'));
-    const cityRegions = cityKey === null ? undefined : citiesByKey.get(cityKey);
-    for (const region of cityRegions ?? []) boost(region, EVIDENCE_WEIGHTS.city);
-
-    const tldRegion = emailRegion(read(hints, 'emailDomain'));
-    if (tldRegion !== null) boost(tldRegion, EVIDENCE_WEIGHTS.emailTld);
-  }
-  if (defaultCountry !== null) boost(defaultCountry, EVIDENCE_WEIGHTS.defaultCountry);
-
-  if (factors.size === 0) {
-    const cached = base.withoutEvidence;
-    return { country: cached.country, confidence: cached.confidence, candidates: cached.candidates.slice() };
-  }
-  return rank(base, factors);
-}
-
-/** The evidence-free part of a ranking, cached per cleaned code (it depends on the code alone). */
-interface BaseRanking {
-  readonly matches: readonly PostalMatch[];
-  readonly indexOf: ReadonlyMap<Alpha2, number>;
-  readonly weights: Float64Array;
-  /** Candidate indices by descending base weight, then code. */
-  readonly order: readonly number[];
-  readonly total: number;
-  readonly withoutEvidence: PostalInference;
-}
-
-const MAX_BASE_CACHE = 8192;
-const baseCache = new Map<string, BaseRanking>();
-
-function baseRanking(cleaned: string, matches: readonly PostalMatch[]): BaseRanking {
-  const cachedBase = baseCache.get(cleaned);
-  if (cachedBase !== undefined && cachedBase.matches === matches) return cachedBase;
-  const hasSeparator = cleaned.includes(' ') || cleaned.includes('-');
-  const weights = new Float64Array(matches.length);
-  const indexOf = new Map<Alpha2, number>();
-  let total = EVIDENCE_WEIGHTS.unknown;
-  matches.forEach(({ country, normalized }, i) => {
-    const format = COMPILED_POSTAL_FORMATS.get(country)!;
-    let weight = 1;
-    if (hasSeparator) {
-      const tier = layoutTier(cleaned, format);
-      if (tier === 'rewritten') weight *= EVIDENCE_WEIGHTS.layoutRewritten;
-      else if (tier === 'accepted') weight *= EVIDENCE_WEIGHTS.layoutAccepted;
-    }
-    if (format.anySubdivisionPrefix !== undefined && !format.anySubdivisionPrefix.test(normalized)) {
-      weight *= EVIDENCE_WEIGHTS.noSubdivisionRange;
-    }
-    weights[i] = weight;
-    indexOf.set(country, i);
-    total += weight;
-  });
-  const order = matches.map((_, i) => i);
-  order.sort((a, b) => weights[b]! - weights[a]! || (matches[a]!.country < matches[b]!.country ? -1 : 1));
-  const partial = { matches, indexOf, weights, order, total };
-  const result: BaseRanking = { ...partial, withoutEvidence: freezeResult(rank(partial, new Map())) };
-  if (baseCache.size >= MAX_BASE_CACHE) baseCache.clear();
-  baseCache.set(cleaned, result);
-  return result;
-}
-
-function freezeResult(result: PostalInference): PostalInference {
-  for (const candidate of result.candidates) Object.freeze(candidate);
-  return Object.freeze(result);
+  return infer(code, hints, resolveOptions('inferCountryFromPostalCode', options));
 }
 
 /**
- * Applies evidence factors and ranks. Candidates without evidence keep their cached relative order, so
- * only the few boosted ones are sorted and merged in (no full sort per record).
+ * The inference of {@link inferCountryFromPostalCode} with its options checked once (for hot paths).
+ *
+ * @example
+ * const infer = createPostalInferrer({ defaultCountry: 'Deutschland' });
+ * infer('10115', { city: 'Berlin' }).country // → 'DE'
  */
-function rank(base: Omit<BaseRanking, 'withoutEvidence'>, factors: ReadonlyMap<number, number>): PostalInference {
-  const { matches, weights, order } = base;
-  let total = base.total;
-  const boosted: { index: number; weight: number }[] = [];
-  for (const [index, factor] of factors) {
-    const weight = weights[index]! * factor;
-    total += weight - weights[index]!;
-    boosted.push({ index, weight });
-  }
-  boosted.sort((a, b) => b.weight - a.weight || (matches[a.index]!.country < matches[b.index]!.country ? -1 : 1));
-  const candidates: PostalCandidate[] = [];
-  let b = 0;
-  for (const index of order) {
-    if (factors.has(index)) continue;
-    const weight = weights[index]!;
-    while (b < boosted.length && precedes(boosted[b]!, { index, weight }, matches)) {
-      candidates.push({ country: matches[boosted[b]!.index]!.country, score: round(boosted[b]!.weight / total) });
-      b++;
-    }
-    candidates.push({ country: matches[index]!.country, score: round(weight / total) });
-  }
-  for (; b < boosted.length; b++) {
-    candidates.push({ country: matches[boosted[b]!.index]!.country, score: round(boosted[b]!.weight / total) });
-  }
-  const top = candidates[0]!;
-  const runnerUp = candidates[1];
-  const decided = top.score >= 0.5 && (runnerUp === undefined || runnerUp.score < top.score);
-  return { country: decided ? top.country : null, confidence: top.score, candidates };
-}
-
-function precedes(
-  a: { index: number; weight: number },
-  b: { index: number; weight: number },
-  matches: readonly PostalMatch[],
-): boolean {
-  if (a.weight !== b.weight) return a.weight > b.weight;
-  return matches[a.index]!.country < matches[b.index]!.country;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
+export function createPostalInferrer(options?: InferOptions): (code: unknown, hints?: PostalHints) => PostalInference {
+  const defaultCountry = resolveOptions('createPostalInferrer', options);
+  return (code, hints) => infer(code, hints, defaultCountry);
 }

@@ -29,6 +29,13 @@ const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2
  */
 export function normalizePlaceKey(input: unknown): string | null {
   if (typeof input !== 'string' || input.length === 0 || input.length > MAX_KEY_INPUT_LENGTH) return null;
+  const ascii = asciiPlaceKey(input);
+  const key = ascii === undefined ? unicodePlaceKey(input) : ascii;
+  if (key.startsWith('the ')) return key.length === 4 ? null : key.slice(4);
+  return key.length === 0 ? null : key;
+}
+
+function unicodePlaceKey(input: string): string {
   let key = input
     .normalize('NFKD')
     .replace(MARKS, '')
@@ -39,6 +46,34 @@ export function normalizePlaceKey(input: unknown): string | null {
     .trim();
   // ß has no decomposition; fold it like German orthography does for capitals.
   if (key.includes('ß')) key = key.replace(/ß/g, 'ss');
-  if (key.startsWith('the ')) key = key.slice(4);
-  return key.length === 0 ? null : key;
+  return key;
+}
+
+/**
+ * The same key for printable-ASCII input without NFKD or regexes (most place names in real columns):
+ * letters are lowercased, digits kept, `'`, `` ` `` and `.` dropped, `&` read as "and", every other
+ * character is a separator (all ASCII punctuation, symbols, spaces and controls are \p{P}, \p{S}, \p{Z}
+ * or \p{Cc}). Returns undefined for any non-ASCII character; a differential test pins it to the slow path.
+ */
+function asciiPlaceKey(input: string): string | undefined {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < input.length; i++) {
+    let c = input.charCodeAt(i);
+    if (c > 0x7f) return undefined;
+    if (c === 0x27 || c === 0x60 || c === 0x2e) continue; // ' ` . vanish
+    const upper = c >= 0x41 && c <= 0x5a;
+    if (upper || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (pendingSpace && out.length > 0) out += ' ';
+      pendingSpace = false;
+      if (upper) c += 0x20;
+      out += String.fromCharCode(c);
+    } else if (c === 0x26) {
+      out += out.length > 0 ? ' and' : 'and';
+      pendingSpace = true;
+    } else {
+      pendingSpace = true;
+    }
+  }
+  return out;
 }

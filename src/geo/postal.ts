@@ -1,46 +1,180 @@
 /**
  * Postal-code validation and normalization per country, from Google's address metadata
- * (`data/postal-formats.ts`, CC BY 4.0).
+ * (`data/postal-formats.generated.ts`, CC BY 4.0), and the candidate matching that inference builds on.
  *
- * Everything is compiled once at module load: one anchored regex per country, separator templates
- * derived from the source's own examples (so `sw1a1aa` is written back as `SW1A 1AA` for GB), a
- * "shape" regex per country used to pre-filter candidates during inference, and one combined prefix
- * regex per country for the subdivision ranges (`sub_zips`).
+ * Nothing is compiled at import: the formats are parsed and compiled on first use, once. Per country:
+ * - the written regex, anchored (`^(?:zip)$`), which defines the canonical form;
+ * - the compact regex: the same language with separators (spaces, hyphens) removed, tested on the code
+ *   without separators. People and systems add and drop spaces freely, so `sw1a1aa` and `SW1A 1AA` are
+ *   the same code (and infer alike);
+ * - the shape regex over digit → `9`, letter → `A`, used to find candidates: a code's shape selects the
+ *   formats that can accept it (cached per shape). A format is *exact* when its compact regex uses only
+ *   whole classes (`\d`, `[A-Z]`, `[\dA-Z]`): then every code of an accepted shape is valid, with no regex
+ *   to run. The others are checked all at once by one probe regex per shape (see {@link shapeEntry});
+ * - separator templates from the source's own examples (`SW1A 1AA`, `100-0001`), to write codes back;
+ * - the subdivisions' postal-prefix regexes (`sub_zips`), as state evidence.
  */
-import { type Alpha2, normalizeCountry } from './country.js';
-import { POSTAL_FORMATS, type PostalFormatData } from './data/postal-formats.js';
+import { type Alpha2, toAlpha2 } from './country.js';
+import { POSTAL_CODE_REGIONS, POSTAL_FORMATS_JSON } from './data/postal-formats.generated.js';
 
 /** Longest raw postal-code input we look at; real codes are at most ~10 characters (IR, LB, US ZIP+4). */
 export const MAX_POSTAL_INPUT_LENGTH = 32;
 
+/** One subdivision of Google's data (state, province, prefecture...). */
+interface SubdivisionData {
+  /** The key postal addresses use (e.g. "CA" for California, "東京都" for Tokyo). */
+  readonly key: string;
+  readonly name?: string;
+  readonly latinName?: string;
+  /** ISO 3166-2 subdivision code without the country prefix. */
+  readonly isoCode?: string;
+  /** Unanchored regex of postal-code prefixes used in this subdivision. */
+  readonly zipPrefix?: string;
+}
+
+/** Postal data of one region (shape of `POSTAL_FORMATS_JSON`). `regex` is absent without postal codes. */
+interface PostalFormatData {
+  readonly regex?: string;
+  readonly examples?: readonly string[];
+  readonly postPrefix?: string;
+  readonly subdivisions?: readonly SubdivisionData[];
+}
+
 interface SeparatorTemplate {
-  /** Positions in the compact code before which `separator` is inserted, ascending. */
+  /** Positions in the compact code before which `separators[k]` is inserted, ascending. */
   readonly positions: readonly number[];
   readonly separators: readonly string[];
 }
 
-/** A subdivision with its compiled postal-prefix regex. */
-export interface CompiledSubdivision {
-  readonly key: string;
-  readonly name: string | undefined;
-  readonly latinName: string | undefined;
-  readonly isoCode: string | undefined;
-  readonly zipPrefix: RegExp | undefined;
-}
-
 /** @internal A country's compiled postal format. */
 export interface CompiledPostalFormat {
-  readonly region: string;
+  readonly region: Alpha2;
+  /** Anchored written regex (with separators), as the source has it. */
   readonly regex: RegExp;
+  /** Source of the compact regex (separators removed, groups non-capturing), unanchored. */
+  readonly compactSource: string;
+  /** Anchored compact regex. */
+  readonly compact: RegExp;
+  /** Anchored shape regex (digit → 9, letter → A). */
   readonly shape: RegExp;
+  /** Whether every code of a shape the shape regex accepts is valid (no literal or partial class). */
+  readonly exact: boolean;
   readonly templates: ReadonlyMap<number, readonly SeparatorTemplate[]>;
+  /** Postal prefix written before the code (`CH-`), compact and uppercase, or undefined. */
   readonly postPrefix: string | undefined;
   readonly examples: readonly string[];
-  /** One regex matching any subdivision's prefix, or undefined when the source has none. */
-  readonly anySubdivisionPrefix: RegExp | undefined;
-  /** Whether the regex can accept a space or hyphen at all (else separator rewriting is pointless). */
+  /** Compact source of "the code is in some subdivision's postal range", or undefined without ranges. */
+  readonly rangeSource: string | undefined;
+  /** Subdivision postal-prefix regexes (anchored at the start, on the compact code) by ISO suffix or key. */
+  readonly subdivisionRanges: ReadonlyMap<string, RegExp>;
+  /** Whether the written regex can accept a space or hyphen at all. */
   readonly acceptsSeparators: boolean;
 }
+
+// ---- regex translation --------------------------------------------------------------------------------
+
+type Translation = 'compact' | 'shape';
+
+function classifyClass(body: string): { kind: 'digit' | 'letter' | 'alnum' | 'separator'; whole: boolean } {
+  const withoutSeparators = body.replace(/\\-| |\\ |-$|^-/g, '');
+  const digit = /[0-9]|\\d/.test(withoutSeparators);
+  const letter = /[A-Za-z]/.test(withoutSeparators.replace(/\\d/g, ''));
+  if (!digit && !letter) return { kind: 'separator', whole: true };
+  const normalized = withoutSeparators.replace(/0-9/g, '\\d');
+  if (digit && letter) return { kind: 'alnum', whole: normalized === '\\dA-Z' || normalized === 'A-Z\\d' };
+  if (digit) return { kind: 'digit', whole: normalized === '\\d' };
+  return { kind: 'letter', whole: normalized === 'A-Z' };
+}
+
+const SHAPE_OF_CLASS = { digit: '9', letter: 'A', alnum: '[9A]' } as const;
+
+/**
+ * Translates a postal regex (Google's dialect: literals, classes, groups, `?`, `{n,m}`, alternation) into
+ * its compact form (separators and their quantifiers removed, capturing groups made non-capturing) or its
+ * shape form (additionally: digit classes → `9`, letter classes → `A`, literals → their shape). Both keep
+ * the language up to separators (compact) or widen it only (shape), so the shape regex is a sound
+ * pre-filter. `exact` is false as soon as a literal character, a partial class or an assertion appears.
+ */
+export function translatePostalRegex(source: string, mode: Translation): { source: string; exact: boolean } {
+  let out = '';
+  let exact = true;
+  let lastWasRemoved = false;
+  let i = 0;
+  const emit = (s: string) => {
+    out += s;
+    lastWasRemoved = false;
+  };
+  const literal = (ch: string) => {
+    exact = false;
+    if (mode === 'compact') emit(ch);
+    else emit(/[0-9]/.test(ch) ? '9' : 'A');
+  };
+  while (i < source.length) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      const next = source[i + 1] ?? '';
+      i += 2;
+      if (next === 'd') emit(mode === 'compact' ? '\\d' : '9');
+      else if (next === '-' || next === ' ') lastWasRemoved = true;
+      else if (/[A-Za-z0-9]/.test(next) && next !== 'b') literal(next);
+      else {
+        exact = false; // \b or an escaped symbol
+        emit(`\\${next}`);
+      }
+    } else if (ch === '[') {
+      let j = i + 1;
+      let body = '';
+      while (j < source.length && source[j] !== ']') {
+        if (source[j] === '\\') {
+          body += source.slice(j, j + 2);
+          j += 2;
+        } else {
+          body += source[j];
+          j++;
+        }
+      }
+      i = j + 1;
+      const { kind, whole } = classifyClass(body);
+      if (kind === 'separator') {
+        lastWasRemoved = true;
+        continue;
+      }
+      if (!whole) exact = false;
+      emit(mode === 'compact' ? `[${body.replace(/\\-| |\\ /g, '')}]` : SHAPE_OF_CLASS[kind]);
+    } else if (ch === '(') {
+      i += source.startsWith('(?:', i) ? 3 : 1;
+      emit('(?:');
+    } else if (ch === '?' || ch === '*' || ch === '+') {
+      i++;
+      if (!lastWasRemoved) emit(ch);
+      lastWasRemoved = false;
+    } else if (ch === '{') {
+      const end = source.indexOf('}', i);
+      const quantifier = source.slice(i, end + 1);
+      i = end + 1;
+      if (!lastWasRemoved) emit(quantifier);
+      lastWasRemoved = false;
+    } else if (ch === ' ' || ch === '-') {
+      i++;
+      lastWasRemoved = true;
+    } else if (/[A-Za-z0-9]/.test(ch)) {
+      i++;
+      literal(ch);
+    } else {
+      i++;
+      if (ch === '^' || ch === '$') exact = false;
+      emit(ch); // | ) ^ $
+    }
+  }
+  return { source: out, exact };
+}
+
+/** Shape form of a postal regex (kept as its own export for the tests of the translation). */
+export function toShapeRegexSource(source: string): string {
+  return translatePostalRegex(source, 'shape').source;
+}
+
+// ---- compiled formats (lazy) ---------------------------------------------------------------------------
 
 const SEPARATOR_CHARS = /[ -]/g;
 
@@ -59,90 +193,10 @@ function templateOf(example: string): { length: number; template: SeparatorTempl
   return { length, template: { positions, separators } };
 }
 
-/**
- * Translates a postal regex into a regex over "shapes" (digit → `9`, letter → `A`, separators dropped).
- * Every code the original accepts has a shape the translation accepts (the translation only widens
- * character classes and drops separators), so the shape regex is a sound pre-filter.
- */
-export function toShapeRegexSource(source: string): string {
-  let out = '';
-  let lastWasRemoved = false;
-  let i = 0;
-  const emit = (s: string) => {
-    out += s;
-    lastWasRemoved = false;
-  };
-  const classify = (chars: string): string | null => {
-    const digit = /[0-9]|\\d/.test(chars);
-    const letter = /[A-Za-z]/.test(chars.replace(/\\d/g, ''));
-    if (digit && letter) return '[9A]';
-    if (digit) return '9';
-    if (letter) return 'A';
-    return null; // only separators
-  };
-  while (i < source.length) {
-    const ch = source[i]!;
-    if (ch === '\\') {
-      const next = source[i + 1] ?? '';
-      i += 2;
-      if (next === 'd') emit('9');
-      else if (next === 'b') emit('\\b');
-      else if (next === '-' || next === ' ') lastWasRemoved = true;
-      else if (/[A-Za-z]/.test(next)) emit('A');
-      else if (/[0-9]/.test(next)) emit('9');
-      else emit(`\\${next}`);
-    } else if (ch === '[') {
-      let j = i + 1;
-      let body = '';
-      while (j < source.length && source[j] !== ']') {
-        if (source[j] === '\\') {
-          body += source.slice(j, j + 2);
-          j += 2;
-        } else {
-          body += source[j];
-          j++;
-        }
-      }
-      i = j + 1;
-      const cls = classify(body);
-      if (cls === null) lastWasRemoved = true;
-      else emit(cls);
-    } else if (ch === '(') {
-      if (source.startsWith('(?:', i)) i += 3;
-      else i += 1;
-      emit('(?:');
-    } else if (ch === '?' || ch === '*' || ch === '+') {
-      i++;
-      if (!lastWasRemoved) emit(ch);
-      lastWasRemoved = false;
-    } else if (ch === '{') {
-      const end = source.indexOf('}', i);
-      const quantifier = source.slice(i, end + 1);
-      i = end + 1;
-      if (!lastWasRemoved) emit(quantifier);
-      lastWasRemoved = false;
-    } else if (ch === ' ' || ch === '-') {
-      i++;
-      lastWasRemoved = true;
-    } else if (/[A-Za-z]/.test(ch)) {
-      i++;
-      emit('A');
-    } else if (/[0-9]/.test(ch)) {
-      i++;
-      emit('9');
-    } else {
-      i++;
-      emit(ch); // | ) ^ $
-    }
-  }
-  return out;
-}
-
-function compile(region: string, data: PostalFormatData): CompiledPostalFormat | undefined {
-  if (data.regex === undefined) return undefined;
+function compileTemplates(examples: readonly string[]): Map<number, SeparatorTemplate[]> {
   const templates = new Map<number, SeparatorTemplate[]>();
   const seen = new Set<string>();
-  for (const example of data.examples ?? []) {
+  for (const example of examples) {
     const { length, template } = templateOf(example.toUpperCase());
     const id = `${length}:${template.positions.join(',')}:${template.separators.join('')}`;
     if (seen.has(id)) continue;
@@ -151,49 +205,90 @@ function compile(region: string, data: PostalFormatData): CompiledPostalFormat |
     list.push(template);
     templates.set(length, list);
   }
-  const prefixes = (data.subdivisions ?? []).map((s) => s.zipPrefix).filter((p): p is string => p !== undefined);
+  return templates;
+}
+
+function compile(region: string, data: PostalFormatData): CompiledPostalFormat | undefined {
+  if (data.regex === undefined) return undefined;
+  const compact = translatePostalRegex(data.regex, 'compact');
+  const shape = translatePostalRegex(data.regex, 'shape');
+  const subdivisionRanges = new Map<string, RegExp>();
+  const ranges: string[] = [];
+  for (const s of data.subdivisions ?? []) {
+    if (s.zipPrefix === undefined) continue;
+    const prefix = translatePostalRegex(s.zipPrefix, 'compact').source;
+    ranges.push(prefix);
+    subdivisionRanges.set(s.isoCode ?? s.key, new RegExp(`^(?:${prefix})`));
+  }
   return {
     region,
     regex: new RegExp(`^(?:${data.regex})$`),
-    shape: new RegExp(`^(?:${toShapeRegexSource(data.regex)})$`),
-    templates,
-    postPrefix: data.postPrefix?.replace(SEPARATOR_CHARS, '').toUpperCase(),
+    compactSource: compact.source,
+    compact: new RegExp(`^(?:${compact.source})$`),
+    shape: new RegExp(`^(?:${shape.source})$`),
+    exact: compact.exact,
+    templates: compileTemplates(data.examples ?? []),
+    postPrefix: data.postPrefix?.replace(SEPARATOR_CHARS, '').toUpperCase() || undefined,
     examples: data.examples ?? [],
-    anySubdivisionPrefix: prefixes.length > 0 ? new RegExp(`^(?:${prefixes.join('|')})`) : undefined,
+    rangeSource: ranges.length > 0 ? ranges.join('|') : undefined,
+    subdivisionRanges,
     acceptsSeparators: /[ -]/.test(data.regex),
   };
 }
 
-const compiled = new Map<string, CompiledPostalFormat>();
-const subdivisionsByRegion = new Map<string, readonly CompiledSubdivision[]>();
-for (const [region, data] of Object.entries(POSTAL_FORMATS)) {
-  const format = compile(region, data);
-  if (format !== undefined) compiled.set(region, format);
-  if (data.subdivisions !== undefined) {
-    subdivisionsByRegion.set(
-      region,
-      data.subdivisions.map((s) => ({
-        key: s.key,
-        name: s.name,
-        latinName: s.latinName,
-        isoCode: s.isoCode,
-        zipPrefix: s.zipPrefix === undefined ? undefined : new RegExp(`^(?:${s.zipPrefix})`),
-      })),
-    );
+interface PostalData {
+  readonly formats: ReadonlyMap<string, CompiledPostalFormat>;
+  readonly list: readonly CompiledPostalFormat[];
+  /** Formats with a postal prefix (`CH-8001`), tried when a code starts with it. */
+  readonly prefixed: readonly CompiledPostalFormat[];
+}
+let postalData: PostalData | undefined;
+
+function data(): PostalData {
+  if (postalData !== undefined) return postalData;
+  const raw = JSON.parse(POSTAL_FORMATS_JSON) as Record<string, PostalFormatData>;
+  const formats = new Map<string, CompiledPostalFormat>();
+  for (const [region, record] of Object.entries(raw)) {
+    const format = compile(region, record);
+    if (format !== undefined) formats.set(region, format);
   }
+  const list = [...formats.values()];
+  postalData = { formats, list, prefixed: list.filter((f) => f.postPrefix !== undefined) };
+  return postalData;
 }
 
-/** @internal Compiled formats, for inference, tests and benchmarks. */
-export const COMPILED_POSTAL_FORMATS: ReadonlyMap<string, CompiledPostalFormat> = compiled;
-/** @internal Subdivisions per region. */
-export const SUBDIVISIONS: ReadonlyMap<string, readonly CompiledSubdivision[]> = subdivisionsByRegion;
+/** @internal Compiled formats by region, for inference, tests and benchmarks (compiled on first call). */
+export function compiledPostalFormats(): ReadonlyMap<string, CompiledPostalFormat> {
+  return data().formats;
+}
 
-/** Region codes (alpha-2) that have a postal-code format, sorted. */
-export const POSTAL_CODE_COUNTRIES: readonly Alpha2[] = Object.freeze([...compiled.keys()].sort());
+/** Region codes (alpha-2, plus AC and TA) that have a postal-code format, sorted. */
+export const POSTAL_CODE_COUNTRIES: readonly Alpha2[] = Object.freeze([...POSTAL_CODE_REGIONS]);
+
+// ---- cleaning and normalization -------------------------------------------------------------------------
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const WHITESPACE = /[\s\u00a0\u2000-\u200b\u3000]+/g;
 const ALLOWED = /^[A-Z0-9 -]+$/;
+
+/** Cleans printable ASCII without NFKC or regexes: uppercase, runs of spaces collapsed, trimmed. */
+function cleanAscii(text: string): string | null | undefined {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) {
+      pendingSpace = true;
+      continue;
+    }
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    else if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d)) return undefined;
+    if (pendingSpace && out.length > 0) out += ' ';
+    pendingSpace = false;
+    out += String.fromCharCode(c);
+  }
+  return out.length === 0 ? null : out;
+}
 
 /**
  * @internal Cleans raw input: NFKC (full-width digits), uppercase, unify dashes, collapse whitespace.
@@ -205,6 +300,8 @@ export function cleanPostalInput(code: unknown): string | null {
   else if (typeof code === 'number' && Number.isSafeInteger(code) && code >= 0) text = String(code);
   else return null;
   if (text.length === 0 || text.length > MAX_POSTAL_INPUT_LENGTH) return null;
+  const ascii = cleanAscii(text);
+  if (ascii !== undefined) return ascii;
   const cleaned = text.normalize('NFKC').toUpperCase().replace(DASHES, '-').replace(WHITESPACE, ' ').trim();
   if (cleaned.length === 0 || !ALLOWED.test(cleaned)) return null;
   return cleaned;
@@ -223,7 +320,7 @@ function insertSeparators(compact: string, template: SeparatorTemplate): string 
   return out + compact.slice(from);
 }
 
-function normalizeWithoutPrefix(cleaned: string, compact: string, format: CompiledPostalFormat): string | null {
+function writtenForm(cleaned: string, compact: string, format: CompiledPostalFormat): string | null {
   for (const template of format.templates.get(compact.length) ?? []) {
     const candidate = insertSeparators(compact, template);
     if (format.regex.test(candidate)) return candidate;
@@ -231,7 +328,7 @@ function normalizeWithoutPrefix(cleaned: string, compact: string, format: Compil
   if (format.regex.test(cleaned)) return cleaned;
   if (cleaned !== compact && format.regex.test(compact)) return compact;
   if (!format.acceptsSeparators) return null;
-  // Slow path for layouts the examples do not show (e.g. "LIMA4" → "LIMA 4"): one separator anywhere.
+  // Layouts the examples do not show (e.g. "LIMA4" → "LIMA 4"): one separator anywhere.
   for (let i = 1; i < compact.length; i++) {
     for (const separator of [' ', '-']) {
       const candidate = `${compact.slice(0, i)}${separator}${compact.slice(i)}`;
@@ -241,34 +338,38 @@ function normalizeWithoutPrefix(cleaned: string, compact: string, format: Compil
   return null;
 }
 
-/** @internal Normalizes an already-cleaned code for one compiled format. */
+/** Removes a format's postal prefix (`CH-8001` → `8001`), or returns undefined when it has none. */
+function withoutPostPrefix(cleaned: string, compact: string, prefix: string | undefined) {
+  if (prefix === undefined || !compact.startsWith(prefix) || compact.length === prefix.length) return undefined;
+  let at = 0;
+  for (let seen = 0; seen < prefix.length; at++) if (cleaned[at] !== ' ' && cleaned[at] !== '-') seen++;
+  return { cleaned: cleaned.slice(at).replace(/^[ -]+/, ''), compact: compact.slice(prefix.length) };
+}
+
+/** @internal The canonical written form of an already-cleaned code for one format, or null if invalid. */
 export function normalizeCleaned(
   cleaned: string,
   format: CompiledPostalFormat,
   compact: string = cleaned.replace(SEPARATOR_CHARS, ''),
 ): string | null {
   if (compact.length === 0) return null;
-  const direct = normalizeWithoutPrefix(cleaned, compact, format);
-  if (direct !== null) return direct;
+  if (format.compact.test(compact)) return writtenForm(cleaned, compact, format);
   // "CH-8001", "FL-9490", "LT-04340": the country's postal prefix written in front of the code.
-  const prefix = format.postPrefix;
-  if (prefix !== undefined && prefix.length > 0 && compact.startsWith(prefix) && compact.length > prefix.length) {
-    const rest = cleaned.slice(cleaned.indexOf(prefix) + prefix.length).replace(/^[ -]+/, '');
-    const restCompact = compact.slice(prefix.length);
-    if (rest.length > 0) return normalizeWithoutPrefix(rest, restCompact, format);
-  }
+  const rest = withoutPostPrefix(cleaned, compact, format.postPrefix);
+  if (rest !== undefined && format.compact.test(rest.compact)) return writtenForm(rest.cleaned, rest.compact, format);
   return null;
 }
 
 function formatFor(country: unknown): CompiledPostalFormat | undefined {
+  const formats = data().formats;
   if (typeof country === 'string') {
-    const upper = country.trim().toUpperCase();
     // Region codes the address data has but ISO 3166-1 does not (AC, TA).
-    const direct = upper.length === 2 ? compiled.get(upper) : undefined;
+    const upper = country.trim().toUpperCase();
+    const direct = upper.length === 2 ? formats.get(upper) : undefined;
     if (direct !== undefined) return direct;
   }
-  const alpha2 = normalizeCountry(country)?.alpha2;
-  return alpha2 === undefined ? undefined : compiled.get(alpha2);
+  const alpha2 = toAlpha2(country);
+  return alpha2 === null ? undefined : formats.get(alpha2);
 }
 
 /**
@@ -276,8 +377,8 @@ function formatFor(country: unknown): CompiledPostalFormat | undefined {
  * valid code for that country (or the country is unknown or has no postal codes).
  *
  * Case, spacing, dash variants and the country's postal prefix (`CH-`, `FL-`, `LT-`, ...) are forgiven;
- * separators are put back where the country writes them. `country` is anything `normalizeCountry`
- * accepts. Numbers are accepted as codes (leading zeros a database dropped cannot be restored).
+ * separators are put back where the country writes them. `country` is anything `toAlpha2` accepts.
+ * Numbers are accepted as codes (leading zeros a database dropped cannot be restored).
  *
  * @example
  * normalizePostalCode('sw1a1aa', 'GB') // → 'SW1A 1AA'
@@ -305,31 +406,322 @@ export function isValidPostalCode(code: unknown, country: unknown): boolean {
   return normalizePostalCode(code, country) !== null;
 }
 
-// ---- Shape index -----------------------------------------------------------------------------------
+// ---- candidate matching ---------------------------------------------------------------------------------
 
-const MAX_SHAPE_CACHE = 4096;
-const shapeCache = new Map<string, readonly CompiledPostalFormat[]>();
-const allFormats = [...compiled.values()];
-
-/** @internal The shape of a compact code: digit → 9, letter → A. */
+/** @internal The shape of a compact code (digit → 9, letter → A) and its compact form, in one pass. */
 export function shapeOf(compact: string): string {
-  return compact.replace(/[0-9]/g, '9').replace(/[A-Z]/g, 'A');
+  let shape = '';
+  for (let i = 0; i < compact.length; i++) {
+    const c = compact.charCodeAt(i);
+    shape += c <= 0x39 ? '9' : 'A';
+  }
+  return shape;
 }
 
-function formatsForShape(shape: string): readonly CompiledPostalFormat[] {
-  let formats = shapeCache.get(shape);
-  if (formats === undefined) {
-    formats = allFormats.filter((f) => f.shape.test(shape));
-    // The shape alphabet is tiny, so real traffic has few distinct shapes; the bound only stops
-    // adversarial input from growing the map without limit.
-    if (shapeCache.size >= MAX_SHAPE_CACHE) shapeCache.clear();
-    shapeCache.set(shape, formats);
-  }
-  return formats;
+/**
+ * Everything about one shape and one first character, computed on its first code and kept (real traffic
+ * has a few dozen shapes; with the first character, a few hundred entries). `probe` is one regex of
+ * optional lookaheads, `(?=(T1)$|)(?=(T2)$|)...(?=(R1)|)...`, whose capture groups tell in one `exec`
+ * which non-exact formats accept the code (T) and which formats have it in a subdivision's postal range
+ * (R). Only the formats and range branches that can start with the code's first character are in it (a
+ * code starting with 1 never meets Monaco's `980\d{2}` or the 9xxxx ranges of the US), which keeps it
+ * short; irregexp runs each lookahead once, anchored, and each sub-pattern is bounded, so it stays linear.
+ */
+export interface ShapeEntry {
+  readonly shape: string;
+  /** Formats that accept every code of this shape. */
+  readonly exact: readonly CompiledPostalFormat[];
+  /** Formats whose probe group decides (non-exact formats, and prefixed variants such as `CH` + 4 digits). */
+  readonly tested: readonly CompiledPostalFormat[];
+  /** Formats whose subdivision-range group the probe carries. */
+  readonly ranged: readonly CompiledPostalFormat[];
+  /** Formats with subdivision ranges that apply to this shape (in `ranged`, or out of range for sure). */
+  readonly rangeApplies: ReadonlySet<CompiledPostalFormat>;
+  readonly probe: RegExp | null;
+  /**
+   * Specificity per tested format: 1 / the share of codes of this shape its format accepts (sampled once),
+   * capped at {@link MAX_SPECIFICITY}. A narrow format (GB's letter rules) that accepts a code says more
+   * than a format that accepts every code of the shape (Ireland's `[\dA-Z]{3} ?[\dA-Z]{4}`, `\d{5}`).
+   */
+  readonly specificity: ReadonlyMap<CompiledPostalFormat, number>;
 }
-// Pre-warm with the shapes of every example so common lookups never scan.
-for (const format of allFormats) {
-  for (const example of format.examples) formatsForShape(shapeOf(example.toUpperCase().replace(SEPARATOR_CHARS, '')));
+
+/** What a shape has regardless of the first character. */
+interface ShapeFormats {
+  readonly exact: readonly CompiledPostalFormat[];
+  /** Non-exact formats with the source their probe group tests (prefixed variants included). */
+  readonly tested: readonly (readonly [CompiledPostalFormat, string])[];
+  readonly rangeApplies: ReadonlySet<CompiledPostalFormat>;
+  readonly specificity: ReadonlyMap<CompiledPostalFormat, number>;
+}
+
+const MAX_ENTRIES = 4096;
+const shapeFormats = new Map<string, ShapeFormats>();
+const entries = new Map<string, ShapeEntry>();
+
+/** A small deterministic PRNG (mulberry32) for the specificity samples: same figures in every process. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SPECIFICITY_SAMPLES = 256;
+/**
+ * At most this factor for a narrow format. Uncapped, "1 / share" is the likelihood ratio under a uniform
+ * prior over countries, which overrates small territories whose narrow ranges overlap big countries' codes
+ * (Bahrain's `1[0-2]\d{2}` blocks would outrank Vienna's 1010, Puerto Rico's 009xx Warsaw's 00-950); the
+ * cap keeps a narrow match telling (GB over IE for `SW1A1AA`: x4) without letting it decide alone.
+ */
+export const MAX_SPECIFICITY = 10;
+const DIGITS = '0123456789';
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+function sampleAcceptance(test: RegExp, shape: string): number {
+  const next = random(shape.length * 7919 + shape.split('A').length);
+  let accepted = 0;
+  for (let n = 0; n < SPECIFICITY_SAMPLES; n++) {
+    let code = '';
+    for (const ch of shape) {
+      const alphabet = ch === '9' ? DIGITS : LETTERS;
+      code += alphabet[Math.floor(next() * alphabet.length)];
+    }
+    if (test.test(code)) accepted++;
+  }
+  return Math.max(accepted, 1) / SPECIFICITY_SAMPLES;
+}
+
+function prefixedSource(format: CompiledPostalFormat): string {
+  return `${format.postPrefix!}(?:${format.compactSource})`;
+}
+
+function buildShapeFormats(shape: string): ShapeFormats {
+  const { list, prefixed } = data();
+  const exact: CompiledPostalFormat[] = [];
+  const tested: [CompiledPostalFormat, string][] = [];
+  for (const format of list) {
+    if (!format.shape.test(shape)) continue;
+    if (format.exact) exact.push(format);
+    else tested.push([format, format.compactSource]);
+  }
+  for (const format of prefixed) {
+    const prefixShape = shapeOf(format.postPrefix!);
+    if (!shape.startsWith(prefixShape) || !format.shape.test(shape.slice(prefixShape.length))) continue;
+    tested.push([format, prefixedSource(format)]);
+  }
+  const rangeApplies = new Set(list.filter((f) => f.rangeSource !== undefined && f.shape.test(shape)));
+  const specificity = new Map<CompiledPostalFormat, number>();
+  for (const [format, source] of tested) {
+    const share = sampleAcceptance(new RegExp(`^(?:${source})$`), shape);
+    specificity.set(format, Math.min(MAX_SPECIFICITY, Math.max(specificity.get(format) ?? 1, 1 / share)));
+  }
+  return { exact, tested, rangeApplies, specificity };
+}
+
+function buildEntry(shape: string, first: string): ShapeEntry {
+  let formats = shapeFormats.get(shape);
+  if (formats === undefined) {
+    formats = buildShapeFormats(shape);
+    shapeFormats.set(shape, formats);
+  }
+  const tested: CompiledPostalFormat[] = [];
+  const groups: string[] = [];
+  for (const [format, source] of formats.tested) {
+    if (!mayStartWith(source, first)) continue;
+    tested.push(format);
+    groups.push(`(?=((?:${source}))$|)`);
+  }
+  const ranged: CompiledPostalFormat[] = [];
+  for (const format of formats.rangeApplies) {
+    const branches = splitAlternatives(format.rangeSource!).filter((branch) => mayStartWith(branch, first));
+    if (branches.length === 0) continue; // no range of this format starts with `first`: out of range
+    ranged.push(format);
+    groups.push(`(?=((?:${branches.join('|')}))|)`);
+  }
+  return {
+    shape,
+    exact: formats.exact,
+    tested,
+    ranged,
+    rangeApplies: formats.rangeApplies,
+    probe: groups.length === 0 ? null : new RegExp(`^${groups.join('')}`),
+    specificity: formats.specificity,
+  };
+}
+
+/** @internal The entry of a compact code's shape and first character (built on first use, bounded). */
+export function codeEntry(compact: string): ShapeEntry {
+  const shape = shapeOf(compact);
+  const key = `${compact[0]}${shape}`;
+  let entry = entries.get(key);
+  if (entry === undefined) {
+    entry = buildEntry(shape, compact[0]!);
+    if (entries.size >= MAX_ENTRIES) {
+      entries.clear();
+      shapeFormats.clear();
+    }
+    entries.set(key, entry);
+  }
+  return entry;
+}
+
+// ---- first-character analysis of the (Google-dialect) postal regexes ----------------------------------
+
+/** Index of the `)` closing the group opened at `open`. */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return source.length;
+}
+
+/** @internal The top-level alternatives of a regex source. */
+export function splitAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+const CODE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const firstCharCache = new Map<string, ReadonlySet<string> | null>();
+
+/**
+ * @internal The characters a match of `source` can start with, or null when this analysis cannot tell
+ * (an optional or zero-width first atom, an escape other than `\d`): then every character is possible.
+ * Sound by construction: it reads only the first atom of each alternative, recursing into groups.
+ */
+export function firstCharacters(source: string): ReadonlySet<string> | null {
+  const cached = firstCharCache.get(source);
+  if (cached !== undefined) return cached;
+  let result: Set<string> | null = new Set();
+  for (const branch of splitAlternatives(source)) {
+    const chars = firstCharsOfBranch(branch);
+    if (chars === null) {
+      result = null;
+      break;
+    }
+    for (const c of chars) result.add(c);
+  }
+  firstCharCache.set(source, result);
+  return result;
+}
+
+function closingClass(branch: string): number {
+  for (let i = 1; i < branch.length; i++) {
+    if (branch[i] === '\\') i++;
+    else if (branch[i] === ']') return i;
+  }
+  return branch.length;
+}
+
+function firstCharsOfBranch(branch: string): ReadonlySet<string> | null {
+  const ch = branch[0];
+  let chars: ReadonlySet<string> | null;
+  let end: number;
+  if (ch === undefined) return null; // an empty alternative matches the empty string
+  if (ch === '(') {
+    end = closingParen(branch, 0) + 1;
+    const inner = branch.slice(branch.startsWith('(?:') ? 3 : 1, end - 1);
+    if (inner.startsWith('?')) return null; // a lookaround
+    chars = firstCharacters(inner);
+  } else if (ch === '[') {
+    end = closingClass(branch) + 1;
+    const cls = new RegExp(`^${branch.slice(0, end)}$`);
+    chars = new Set([...CODE_ALPHABET].filter((c) => cls.test(c)));
+  } else if (ch === '\\') {
+    if (branch[1] !== 'd') return null;
+    chars = new Set(DIGITS);
+    end = 2;
+  } else if (/[0-9A-Z]/.test(ch)) {
+    chars = new Set([ch]);
+    end = 1;
+  } else return null; // ^, $ or another assertion
+  const quantifier = branch[end];
+  if (quantifier === '?' || quantifier === '*' || branch.startsWith('{0', end)) return null;
+  return chars;
+}
+
+function mayStartWith(source: string, first: string): boolean {
+  const chars = firstCharacters(source);
+  return chars === null || chars.has(first);
+}
+
+/** The probe's verdict for one code. */
+export interface PostalProbe {
+  readonly compact: string;
+  readonly entry: ShapeEntry;
+  /** The probe's match: group `i + 1` is set when `entry.tested[i]` accepts the code, group
+   * `tested.length + j + 1` when the code is in a subdivision range of `entry.ranged[j]`. */
+  readonly groups: RegExpExecArray | null;
+  /**
+   * The verdict bits, as one number while there are at most 52 of them (exact in a double), else as a
+   * string: with the shape, they determine everything inference derives from the code alone.
+   */
+  readonly signature: number | string;
+}
+
+/** @internal Runs the shape's probe on a compact code. */
+export function probePostalCode(compact: string): PostalProbe {
+  const entry = codeEntry(compact);
+  if (entry.probe === null) return { compact, entry, groups: null, signature: 0 };
+  const groups = entry.probe.exec(compact)!;
+  const count = groups.length - 1;
+  let signature: number | string;
+  if (count <= 52) {
+    let bits = 0;
+    for (let i = 1; i <= count; i++) bits = bits * 2 + (groups[i] === undefined ? 0 : 1);
+    signature = bits;
+  } else {
+    signature = '';
+    for (let i = 1; i <= count; i++) signature += groups[i] === undefined ? '0' : '1';
+  }
+  return { compact, entry, groups, signature };
+}
+
+/** @internal Whether `probe.entry.tested[i]` accepts the code. */
+export function testedAccepts(probe: PostalProbe, i: number): boolean {
+  return probe.groups !== null && probe.groups[i + 1] !== undefined;
+}
+
+/** @internal Whether the code is in a subdivision range of `probe.entry.ranged[j]`. */
+export function inSubdivisionRange(probe: PostalProbe, j: number): boolean {
+  return probe.groups !== null && probe.groups[probe.entry.tested.length + j + 1] !== undefined;
+}
+
+/** @internal The formats that accept a probed code (deduplicated, data order). */
+export function acceptingFormats(probe: PostalProbe): CompiledPostalFormat[] {
+  const out = [...probe.entry.exact];
+  probe.entry.tested.forEach((format, i) => {
+    if (testedAccepts(probe, i) && !out.includes(format)) out.push(format);
+  });
+  return out;
 }
 
 /** A country whose format accepts a code, with the code as that country writes it. */
@@ -339,61 +731,62 @@ export interface PostalMatch {
 }
 
 /**
- * @internal How the code as written fits a country: `example` = same letters/digits/separator layout as
- * one of the source's examples; `accepted` = the regex accepts it as written; `rewritten` = it only fits
- * after moving, adding or dropping separators. A separator a person typed is evidence (`123-4567` is
- * Japanese, `12-345` Polish), so inference weighs these tiers when the input has separators.
+ * @internal How the hyphens of a code as written fit a country: `example` = same hyphen layout as one of
+ * the source's examples; `accepted` = the written regex accepts the hyphens where they are; `rewritten` =
+ * it only fits after moving or dropping them. A hyphen is typed on purpose, and several countries are
+ * told apart by it (`00-950` is Polish, `100-0001` Japanese, `1250-096` Portuguese), so inference weighs
+ * these tiers. Spaces are not layout evidence (systems add and drop them: `sw1a1aa` = `SW1A 1AA`).
  */
-export function layoutTier(cleaned: string, format: CompiledPostalFormat): 'example' | 'accepted' | 'rewritten' {
-  if (!format.regex.test(cleaned)) return 'rewritten';
-  const compact = cleaned.replace(SEPARATOR_CHARS, '');
-  for (const template of format.templates.get(compact.length) ?? []) {
-    if (insertSeparators(compact, template) === cleaned) return 'example';
+export function hyphenTier(written: string, format: CompiledPostalFormat): 'example' | 'accepted' | 'rewritten' {
+  let hyphenated = written;
+  let compact = written.replace(SEPARATOR_CHARS, '');
+  if (!format.compact.test(compact)) {
+    // Accepted through its postal prefix ("CH-8001"): the prefix's hyphen says nothing about the code.
+    const rest = withoutPostPrefix(written, compact, format.postPrefix);
+    if (rest !== undefined) ({ cleaned: hyphenated, compact } = rest);
   }
-  return 'accepted';
+  const positions = hyphenPositions(hyphenated);
+  for (const template of format.templates.get(compact.length) ?? []) {
+    const own = template.positions.filter((_, k) => template.separators[k] === '-').join(',');
+    if (own === positions) return 'example';
+  }
+  return format.regex.test(hyphenated.replace(/ /g, '')) ? 'accepted' : 'rewritten';
 }
 
-const MAX_MATCH_CACHE = 8192;
-const matchCache = new Map<string, readonly PostalMatch[]>();
+/** @internal Positions (in the compact code) before which the written code has a hyphen, comma-joined. */
+export function hyphenPositions(cleaned: string): string {
+  const out: number[] = [];
+  let length = 0;
+  for (const ch of cleaned) {
+    if (ch === '-') {
+      if (out.at(-1) !== length) out.push(length);
+    } else if (ch !== ' ') length++;
+  }
+  return out.join(',');
+}
 
 /**
- * @internal Matches for an already-cleaned code, memoized in a bounded map: real postal-code columns are
- * heavily repetitive (a few thousand codes cover most rows), and the result depends on the code alone.
- * The returned array and its entries are frozen; callers must not mutate them.
+ * Every country whose postal format accepts `code`, with the code in that country's canonical form.
+ * Spaces are ignored; a country's postal prefix (`CH-8001`) is accepted for that country.
+ *
+ * @example
+ * findPostalCodeCountries('SW1A 1AA') // → [{ country: 'GB', normalized: 'SW1A 1AA' }]
+ * findPostalCodeCountries('10115').length // → about 60 (five digits fit many countries)
  */
-export function matchCleaned(cleaned: string): readonly PostalMatch[] {
-  let matches = matchCache.get(cleaned);
-  if (matches === undefined) {
-    matches = Object.freeze(matchUncached(cleaned).map((m) => Object.freeze(m)));
-    if (matchCache.size >= MAX_MATCH_CACHE) matchCache.clear();
-    matchCache.set(cleaned, matches);
-  }
-  return matches;
-}
-
-/** @internal Uncached matching (shape index + confirmation), exported for the benchmark. */
-export function matchUncached(cleaned: string): PostalMatch[] {
-  const compact = cleaned.includes(' ') || cleaned.includes('-') ? cleaned.replace(SEPARATOR_CHARS, '') : cleaned;
+export function findPostalCodeCountries(code: unknown): PostalMatch[] {
+  const cleaned = cleanPostalInput(code);
+  if (cleaned === null) return [];
+  const compact = cleaned.replace(SEPARATOR_CHARS, '');
   if (compact.length === 0) return [];
   const matches: PostalMatch[] = [];
-  for (const format of formatsForShape(shapeOf(compact))) {
+  for (const format of acceptingFormats(probePostalCode(compact))) {
     const normalized = normalizeCleaned(cleaned, format, compact);
     if (normalized !== null) matches.push({ country: format.region, normalized });
   }
   return matches;
 }
 
-/**
- * Every country whose postal format accepts `code`, with the code in that country's canonical form.
- * Uses the precomputed shape index (a code's digit/letter pattern → the countries that can accept it), then
- * confirms with each candidate's own regex. Note that the postal prefix (`CH-8001`) is not considered
- * here; it names the country, pass it as a hint instead.
- *
- * @example
- * findPostalCodeCountries('SW1A 1AA') // → [{ country: 'GB', normalized: 'SW1A 1AA' }]
- * findPostalCodeCountries('10115').length // → about 50 (five digits fit many countries)
- */
-export function findPostalCodeCountries(code: unknown): PostalMatch[] {
-  const cleaned = cleanPostalInput(code);
-  return cleaned === null ? [] : matchCleaned(cleaned).map((m) => ({ ...m }));
+/** @internal The compact form of a cleaned code (separators removed). */
+export function compactOf(cleaned: string): string {
+  return cleaned.includes(' ') || cleaned.includes('-') ? cleaned.replace(SEPARATOR_CHARS, '') : cleaned;
 }

@@ -1,8 +1,8 @@
 import { fc } from '@fast-check/vitest';
-import { COMPILED_POSTAL_FORMATS } from '../../src/geo/postal.js';
+import { compiledPostalFormats } from '../../src/geo/postal.js';
 
 /** Every (country, example postal code) pair of the source data. */
-export const POSTAL_EXAMPLES: readonly { country: string; example: string }[] = [...COMPILED_POSTAL_FORMATS.values()]
+export const POSTAL_EXAMPLES: readonly { country: string; example: string }[] = [...compiledPostalFormats().values()]
   .flatMap((f) => f.examples.map((example) => ({ country: f.region, example })))
   .filter((e) => e.country !== 'AC' && e.country !== 'TA');
 
@@ -32,3 +32,21 @@ export const hostileArb = fc.oneof(
   fc.string({ unit: fc.constantFrom('\u0000', '\u001f', '\u007f', '\uD800', '\uDFFF', '\u200b', '9', 'A', ' ', '-') }),
   fc.constantFrom('9'.repeat(100_000), `${'A1'.repeat(50_000)}!`, ' '.repeat(10_000)),
 );
+
+/**
+ * A source example with some letters and digits replaced by random ones of the same kind: a code of the
+ * country's shape that its format accepts about half the time (narrow ranges reject the rest).
+ */
+export const mutatedExampleArb = fc
+  .tuple(fc.constantFrom(...POSTAL_EXAMPLES), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.boolean())
+  .map(([{ country, example }, picks, lower]) => {
+    const chars = [...example];
+    for (const pick of picks) {
+      const at = pick % chars.length;
+      const ch = chars[at]!;
+      if (/\d/.test(ch)) chars[at] = String(pick % 10);
+      else if (/[A-Z]/.test(ch)) chars[at] = String.fromCharCode(65 + (pick % 26));
+    }
+    const code = chars.join('');
+    return { country, code: lower ? code.toLowerCase() : code };
+  });

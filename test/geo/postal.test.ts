@@ -3,12 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   findPostalCodeCountries,
   isValidPostalCode,
-  normalizeCountry,
   normalizePostalCode,
   POSTAL_CODE_COUNTRIES,
 } from '../../src/geo/index.js';
-import { COMPILED_POSTAL_FORMATS, toShapeRegexSource } from '../../src/geo/postal.js';
-import { hostileArb, POSTAL_EXAMPLES, postalLikeArb, typedExampleArb } from './arbitraries.js';
+import { compiledPostalFormats, toShapeRegexSource } from '../../src/geo/postal.js';
+import { hostileArb, mutatedExampleArb, POSTAL_EXAMPLES, postalLikeArb, typedExampleArb } from './arbitraries.js';
 
 describe('normalizePostalCode: the issue examples', () => {
   it.each([
@@ -53,11 +52,11 @@ describe('data', () => {
   });
 
   it('every country with a format has at least one example', () => {
-    for (const format of COMPILED_POSTAL_FORMATS.values()) expect(format.examples.length).toBeGreaterThan(0);
+    for (const format of compiledPostalFormats().values()) expect(format.examples.length).toBeGreaterThan(0);
   });
 
   it('shape regexes accept the shape of every example (sound pre-filter)', () => {
-    for (const format of COMPILED_POSTAL_FORMATS.values()) {
+    for (const format of compiledPostalFormats().values()) {
       for (const example of format.examples) {
         const shape = example.replace(/[ -]/g, '').replace(/[0-9]/g, '9').replace(/[A-Z]/g, 'A');
         expect(format.shape.test(shape), `${format.region} ${example}`).toBe(true);
@@ -91,26 +90,49 @@ describe('properties', () => {
     expect(normalizePostalCode(once, country)).toBe(once);
   });
 
-  test.prop([postalLikeArb, fc.constantFrom(...POSTAL_CODE_COUNTRIES)])(
-    'normalizePostalCode is idempotent on any input',
-    (code, country) => {
-      const once = normalizePostalCode(code, country);
-      if (once !== null) expect(normalizePostalCode(once, country)).toBe(once);
-    },
-  );
+  // A random postal-like string is almost never valid for a random country (the branch below ran ~3 in
+  // 2000): draw codes from the countries' own examples with characters replaced by others of the same kind,
+  // which are valid about half the time, mixed with free strings; count both outcomes.
+  let validSeen = 0;
+  let invalidSeen = 0;
+  test.prop([
+    fc.oneof(
+      mutatedExampleArb,
+      postalLikeArb.map((code) => ({ code, country: 'DE' })),
+    ),
+  ])('normalizePostalCode is idempotent on any input', ({ code, country }) => {
+    const once = normalizePostalCode(code, country);
+    if (once === null) invalidSeen++;
+    else {
+      validSeen++;
+      expect(normalizePostalCode(once, country)).toBe(once);
+    }
+  });
+  it('the idempotence property saw valid and invalid codes (not vacuous)', () => {
+    expect(validSeen).toBeGreaterThan(20);
+    expect(invalidSeen).toBeGreaterThan(5);
+  });
 
-  test.prop([postalLikeArb, fc.constantFrom(...POSTAL_CODE_COUNTRIES)])(
-    'isValidPostalCode agrees with normalizePostalCode and findPostalCodeCountries',
-    (code, country) => {
-      const valid = isValidPostalCode(code, country);
-      expect(valid).toBe(normalizePostalCode(code, country) !== null);
-      const alpha2 = normalizeCountry(country)?.alpha2 ?? country;
-      // findPostalCodeCountries does not strip postal prefixes (they are country evidence, not code).
-      if (!/^[A-Z]{1,2}[ -]/.test(code.toUpperCase())) {
-        expect(findPostalCodeCountries(code).some((m) => m.country === alpha2)).toBe(valid);
-      }
-    },
-  );
+  let agreementsValid = 0;
+  test.prop([
+    fc.oneof(
+      mutatedExampleArb,
+      postalLikeArb.map((code) => ({ code, country: 'US' })),
+    ),
+  ])('isValidPostalCode agrees with normalizePostalCode and findPostalCodeCountries', ({ code, country }) => {
+    const valid = isValidPostalCode(code, country);
+    if (valid) agreementsValid++;
+    expect(valid).toBe(normalizePostalCode(code, country) !== null);
+    expect(findPostalCodeCountries(code).some((m) => m.country === country)).toBe(valid);
+  });
+  it('the agreement property saw valid codes (not vacuous)', () => {
+    expect(agreementsValid).toBeGreaterThan(20);
+  });
+
+  test.prop([mutatedExampleArb])('compact and spaced codes are the same code', ({ code, country }) => {
+    const spaced = normalizePostalCode(code, country);
+    expect(normalizePostalCode(code.replace(/ /g, ''), country)).toBe(spaced);
+  });
 
   test.prop([hostileArb, hostileArb])('never throws (codes and countries of any kind)', (code, country) => {
     const normalized = normalizePostalCode(code, country);
