@@ -16,6 +16,17 @@ import { parseSeed } from './seed.js';
 import type { CdcFormat, ChangeEvent, ParseOptions, ParseResult } from './types.js';
 import { parseWal2json } from './wal2json.js';
 
+export {
+  DEPRECATED_FAILURE_CODES,
+  FAILURE_CODES,
+  type Failure,
+  type FailureCode,
+  type FailureCodeInfo,
+  type FailureModule,
+  type FailurePath,
+  formatFailurePath,
+  isFailureCode,
+} from '../shared/errors.js';
 export { decimalFromBase64, LOGICAL_DECODERS } from './debezium-types.js';
 export { detectFormat } from './detect.js';
 export { PARSE_ERROR_CODES, SKIP_REASONS } from './errors.js';
@@ -27,6 +38,7 @@ export type {
   CdcFormat,
   ChangeEvent,
   ChangeOp,
+  ColumnType,
   ParseError,
   ParseErrorCode,
   ParseOptions,
@@ -59,8 +71,7 @@ function parseMessage(value: unknown, o: ResolvedOptions): ParseResult {
 
 function prefix(result: ParseResult, index: number): ParseResult {
   if (result.ok) return result;
-  const path = result.error.path === undefined ? `[${index}]` : `[${index}].${result.error.path}`;
-  return fail(result.error.code, result.error.message, path);
+  return fail(result.error.code, result.error.message, [index, ...result.error.path]);
 }
 
 function parseValue(value: unknown, o: ResolvedOptions): ParseResult {
@@ -90,7 +101,7 @@ function parseValue(value: unknown, o: ResolvedOptions): ParseResult {
  * const r = parseChangeEvents('{"op":"c","before":null,"after":{"id":1},"source":{"db":"shop","table":"users"},"ts_ms":1700000000000}');
  * if (r.ok) r.events[0]; // { op: 'insert', after: { id: 1 }, table: 'shop.users', format: 'debezium', ... }
  * parseChangeEvents(null); // { ok: true, events: [], skipped: 'tombstone' }
- * parseChangeEvents('{"op":"x","source":{}}'); // { ok: false, error: { code: 'invalid_op', ... } }
+ * parseChangeEvents('{"op":"x","source":{}}'); // { ok: false, error: { code: 'invalid_operation', ... } }
  */
 export function parseChangeEvents(input: unknown, options?: ParseOptions): ParseResult {
   const o = resolveOptions(options);

@@ -14,7 +14,7 @@ export type Decoded = { kind: 'value'; value: unknown } | { kind: 'tombstone' } 
 const TOMBSTONE: Decoded = { kind: 'tombstone' };
 
 function tooLarge(max: number): Decoded {
-  return { kind: 'error', error: { code: 'too_large', message: `the message is larger than ${max} bytes` } };
+  return { kind: 'error', error: { code: 'too_large', message: `the message is larger than ${max} bytes`, path: [] } };
 }
 
 function isBlank(text: string): boolean {
@@ -33,7 +33,7 @@ function parseText(text: string): Decoded {
   } catch {
     if (isBlank(text)) return TOMBSTONE;
     if (text.charCodeAt(0) === 0xfeff) return parseText(text.slice(1));
-    return { kind: 'error', error: { code: 'invalid_json', message: 'the message is not valid JSON' } };
+    return { kind: 'error', error: { code: 'invalid_json', message: 'the message is not valid JSON', path: [] } };
   }
 }
 
@@ -56,7 +56,7 @@ export function decodeJson(input: unknown, maxBytes: number): Decoded {
     if (input.byteLength === 0) return TOMBSTONE;
     // isUtf8 + Buffer#toString is about twice as fast as a fatal TextDecoder on Node 20.
     if (!isUtf8(input))
-      return { kind: 'error', error: { code: 'invalid_json', message: 'the message is not valid UTF-8' } };
+      return { kind: 'error', error: { code: 'invalid_json', message: 'the message is not valid UTF-8', path: [] } };
     const buf = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     return parseText(buf.toString('utf8'));
   }

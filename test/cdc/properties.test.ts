@@ -37,7 +37,9 @@ test.prop([fc.uint8Array({ maxLength: 300 })])('random bytes never throw and giv
   const r = parseChangeEvents(bytes);
   expect(typeof r.ok).toBe('boolean');
   if (!r.ok)
-    expect(r.error.code).toMatch(/^(invalid_json|unknown_format|missing_field|invalid_field|invalid_op|too_large)$/);
+    expect(r.error.code).toMatch(
+      /^(invalid_json|unknown_format|missing_field|invalid_field|invalid_operation|too_large)$/,
+    );
 });
 
 test.prop([fc.jsonValue()])('random JSON values never throw', (v) => {
