@@ -13,7 +13,7 @@
  *   column from the row and lists it in `unavailable`;
  * - logical types are decoded when the schema is included (see debezium-types.ts).
  */
-import { type ColumnDecoder, columnDecoders } from './debezium-types.js';
+import { type ColumnDecoder, columnDecoders, columnTypes } from './debezium-types.js';
 import { done, fail, skip, typeName } from './errors.js';
 import {
   type Context,
@@ -245,5 +245,9 @@ export function parseDebezium(msg: Record<string, unknown>, ctx: Context): Parse
     beforeImage: before === null ? 'none' : beforeDropped ? 'partial' : 'full',
   };
   if (state.unavailable !== null) event.unavailable = state.unavailable;
+  if (schema !== null) {
+    const types = columnTypes(schema);
+    if (types !== null) event.schema = types;
+  }
   return done([event]);
 }

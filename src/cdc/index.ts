@@ -8,6 +8,7 @@ import { parseDebezium } from './debezium.js';
 import { detectFormat } from './detect.js';
 import { parseDms } from './dms.js';
 import { fail, typeName } from './errors.js';
+import { parseJsonExact, rowsHaveUnsafeInteger } from './exact.js';
 import { decodeJson } from './json.js';
 import { parseMaxwell } from './maxwell.js';
 import { parseOgg } from './ogg.js';
@@ -109,7 +110,12 @@ export function parseChangeEvents(input: unknown, options?: ParseOptions): Parse
     const decoded = decodeJson(input, o.maxBytes);
     if (decoded.kind === 'tombstone') return { ok: true, events: [], skipped: 'tombstone' };
     if (decoded.kind === 'error') return { ok: false, error: decoded.error };
-    return parseValue(decoded.value, o);
+    const result = parseValue(decoded.value, o);
+    // A row integer beyond 2^53 was rounded by JSON.parse: read the text again, keeping such integers exact.
+    if (result.ok && decoded.text !== null && rowsHaveUnsafeInteger(result.events)) {
+      return parseValue(parseJsonExact(decoded.text), o);
+    }
+    return result;
   } catch {
     // Only reachable with exotic already-parsed input (getters or proxies that throw).
     return fail('invalid_field', 'the message could not be read');
