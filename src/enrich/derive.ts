@@ -36,7 +36,12 @@ export interface EnricherCacheSizes {
   postal?: number;
 }
 
-/** The default cache bounds (entries). */
+/**
+ * The default cache bounds (entries).
+ *
+ * @example
+ * DEFAULT_CACHE_SIZES.email; // 20000
+ */
 export const DEFAULT_CACHE_SIZES: Readonly<Required<EnricherCacheSizes>> = Object.freeze({
   email: 20_000,
   phone: 20_000,
