@@ -12,6 +12,7 @@
  * heap flags already (`NODE_OPTIONS` or node flags) or set CDC_ENRICH_HEAP=default.
  */
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 
 /** Heap flags of the child: an old generation of 128 MB and 8 MB semi-spaces (docs/benchmarks.md). */
 const HEAP_FLAGS = ['--max-old-space-size=128', '--max-semi-space-size=8'];
@@ -46,7 +47,8 @@ function runBounded(script: string): void {
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
   child.on('error', () => runHere());
   child.on('exit', (code, signal) => {
-    process.exitCode = code ?? (signal === null ? 1 : 128);
+    // A child ended by a signal exits as a shell reports it: 128 + the signal's number.
+    process.exitCode = code ?? (signal === null ? 1 : 128 + (constants.signals[signal] ?? 0));
   });
 }
 
