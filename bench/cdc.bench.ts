@@ -1,10 +1,11 @@
 /**
  * CDC envelope parsing: parseChangeEvents (decode + detect + validate + normalize) against JSON.parse of the
- * same bytes, per format, on a corpus built from the seeded seed-format generator (bench/corpus.ts).
+ * same bytes, per format, on a corpus built from the seeded seed-format generator (`@cdc-enrich/corpus`, packages/corpus).
  * Target (issue 4): a ~1 KB Debezium message costs at most 2x JSON.parse, i.e. ratio vs JSON.parse >= 0.50x.
  */
+
+import { generateSeedEvents, type SeedEvent } from '@cdc-enrich/corpus';
 import { parseChangeEvents } from '../src/cdc/index.js';
-import { generateSeedEvents, type SeedEvent } from './corpus.js';
 import { compare, table } from './harness.js';
 
 const N = 20_000;

@@ -4,17 +4,18 @@
  * per address: validator's `isEmail` + validator's `normalizeEmail` + tldts `parse` of the host.
  * The naive baseline does less (no category, no role flag, no IDN form, no length or suffix reasons).
  *
- * Inputs: the emails of `generateSeedEvents(50_000, 42)` (bench/corpus.ts): Zipf-distributed real domains
+ * Inputs: the emails of `generateSeedEvents(50_000, 42)` (`@cdc-enrich/corpus`, packages/corpus): Zipf-distributed real domains
  * (webmail, companies, universities, government, military, disposable), typos, 3% missing, broken `@@`
  * and no-`@` values, 10% padded upper-case. A second run uses `uniqueDomains: true` (every user has its own
  * domain), the cold-cache case for analyzeEmail's 10,000-entry domain cache.
  */
+
+import { generateSeedEvents } from '@cdc-enrich/corpus';
 import { parse as parseDomain } from 'tldts';
 import isEmail from 'validator/lib/isEmail.js';
 import validatorNormalizeEmail from 'validator/lib/normalizeEmail.js';
 import { DISPOSABLE_DOMAINS, PERSONAL_DOMAINS } from '../src/email/data/providers.js';
 import { analyzeEmail, categorizeEmailDomain, createEmailAnalyzer } from '../src/email/index.js';
-import { generateSeedEvents } from './corpus.js';
 import { compare, table } from './harness.js';
 
 function emailsOf(uniqueDomains: boolean): (string | null)[] {

@@ -1,5 +1,5 @@
 /**
- * The enrichment hot path on a 100k-event corpus (bench/corpus.ts), against two baselines measured in
+ * The enrichment hot path on a 100k-event corpus (`@cdc-enrich/corpus`, packages/corpus), against two baselines measured in
  * the same run: "naive" (the same libraries called per record, bench/naive.ts) and "floor" (JSON.parse +
  * JSON.stringify of the same lines: the least any NDJSON-in, NDJSON-out stage can cost).
  *
@@ -8,9 +8,10 @@
  * - email+name+country+postal: enrichment only on pre-parsed rows, phone off (the ≤ 1 µs target);
  * - cold: every user has its own email domain and phone, so caches never hit.
  */
+
+import { generateSeedEvents, type SeedEvent } from '@cdc-enrich/corpus';
 import { parseChangeEvents } from '../src/cdc/index.js';
 import { createEnricher } from '../src/enrich/index.js';
-import { generateSeedEvents, type SeedEvent } from './corpus.js';
 import { compare, table } from './harness.js';
 import { naiveEnrich } from './naive.js';
 
