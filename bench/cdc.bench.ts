@@ -6,10 +6,10 @@
 
 import { generateSeedEvents, type SeedEvent } from '@cdc-enrich/corpus';
 import { parseChangeEvents } from '../src/cdc/index.js';
-import { compare, table } from './harness.js';
+import { compare, corpusProfile, table } from './harness.js';
 
 const N = 20_000;
-const seeds = [...generateSeedEvents(N, 42)];
+const seeds = [...generateSeedEvents(N, 42, { profile: corpusProfile() })];
 
 function rowOf(e: SeedEvent): Record<string, unknown> {
   const { cdc_operation: _o, cdc_timestamp: _t, cdc_sequence: _s, cdc_source: _c, ...row } = e;

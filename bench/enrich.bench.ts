@@ -12,7 +12,7 @@
 import { generateSeedEvents, type SeedEvent } from '@cdc-enrich/corpus';
 import { parseChangeEvents } from '../src/cdc/index.js';
 import { createEnricher } from '../src/enrich/index.js';
-import { compare, table } from './harness.js';
+import { compare, corpusProfile, table } from './harness.js';
 import { naiveEnrich } from './naive.js';
 
 const N = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -20,9 +20,9 @@ const N = Number(process.env.BENCH_EVENTS ?? 100_000);
 const FIXED_TIME = new Date('2026-01-01T00:00:00Z');
 const clock = () => FIXED_TIME;
 
-const events = [...generateSeedEvents(N, 42)];
+const events = [...generateSeedEvents(N, 42, { profile: corpusProfile() })];
 const lines = events.map((e) => JSON.stringify(e));
-const coldEvents = [...generateSeedEvents(N, 43, { uniqueDomains: true })];
+const coldEvents = [...generateSeedEvents(N, 43, { uniqueDomains: true, profile: corpusProfile() })];
 const coldLines = coldEvents.map((e) => JSON.stringify(e));
 
 function floor(input: readonly string[]): number {
