@@ -95,7 +95,8 @@ for (const { file, profile } of runs) {
     console.log(`\n# Corpus profile: ${profile}\n`);
     shownProfile = profile;
   }
-  const env = { ...process.env, ...(profile ? { [PROFILE_VARIABLE]: profile } : {}) };
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (profile !== null) env[PROFILE_VARIABLE] = profile;
   if (events !== null) env['BENCH_EVENTS'] = events;
   const r = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${file}`], { stdio: 'inherit', env });
   if (r.status !== 0) failed++;
