@@ -18,7 +18,8 @@ Runs the benchmarks in bench/*.bench.ts, each in its own process, and prints Mar
 against baselines measured in the same run.
 
   name...            run only the benchmarks whose file name starts with a name (cdc, email, enrich, geo,
-                     phone, startup); all of them when none is given
+                     package, phone, startup); all of them when none is given. package and startup
+                     measure dist/: run npm run build first
   --profile NAME     corpus profile of the corpus-based benchmarks: realistic (distinct phone, postal code
                      and address per user, Zipf domains with a long tail) or repeated (few distinct values);
                      default: realistic first, then repeated
