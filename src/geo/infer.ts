@@ -69,6 +69,7 @@ export interface PostalInference {
   candidates: PostalCandidate[];
 }
 
+/** Likelihood factors of each kind of evidence (see the module comment). */
 export const EVIDENCE_WEIGHTS = Object.freeze({
   country: 1e40,
   phone: 1e20,
