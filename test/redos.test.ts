@@ -48,7 +48,6 @@ interface Dynamic {
 const DYNAMIC_REGEXES: Readonly<Record<string, string>> = {
   'src/geo/postal.ts': 'test/geo/redos.test.ts',
   'src/phone/regions.ts': 'test/phone/redos.test.ts',
-  'src/cdc/options.ts': "the caller's own table/database filter patterns (options, not data)",
 };
 
 function collect(): { literals: Found[]; dynamic: Dynamic[] } {
