@@ -9,7 +9,8 @@
 import * as z from 'zod/mini';
 import { formatFailurePath } from './errors.js';
 
-export { z };
+// Not re-exported: a namespace passed on as a value keeps all of zod/mini (every locale) in the bundle; each
+// module imports `* as z from 'zod/mini'` itself, which esbuild tree-shakes to the members it uses.
 
 /** A schema accepted by {@link checkOptions}. */
 export type OptionsSchema<T> = z.ZodMiniType<T, unknown>;
