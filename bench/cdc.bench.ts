@@ -1,14 +1,15 @@
 /**
  * CDC envelope parsing: parseChangeEvents (decode + detect + validate + normalize) against JSON.parse of the
- * same bytes, per format, on a corpus built from the seeded seed-format generator (bench/corpus.ts).
+ * same bytes, per format, on a corpus built from the seeded seed-format generator (`@cdc-enrich/corpus`, packages/corpus).
  * Target (issue 4): a ~1 KB Debezium message costs at most 2x JSON.parse, i.e. ratio vs JSON.parse >= 0.50x.
  */
+
+import { generateSeedEvents, type SeedEvent } from '@cdc-enrich/corpus';
 import { parseChangeEvents } from '../src/cdc/index.js';
-import { generateSeedEvents, type SeedEvent } from './corpus.js';
-import { compare, table } from './harness.js';
+import { compare, corpusProfile, table } from './harness.js';
 
 const N = 20_000;
-const seeds = [...generateSeedEvents(N, 42)];
+const seeds = [...generateSeedEvents(N, 42, { profile: corpusProfile() })];
 
 function rowOf(e: SeedEvent): Record<string, unknown> {
   const { cdc_operation: _o, cdc_timestamp: _t, cdc_sequence: _s, cdc_source: _c, ...row } = e;

@@ -5,7 +5,7 @@
  * host. The naive baseline does less (no category, no role flag, no IDN form, no length or suffix reasons).
  *
  * Profiles, most realistic first:
- * 1. Seed corpus: the emails of `generateSeedEvents(50_000, 42)` (bench/corpus.ts): Zipf-distributed real
+ * 1. Seed corpus: the emails of `generateSeedEvents(50_000, 42)` (`@cdc-enrich/corpus`, the profile `npm run bench` selects): Zipf-distributed real
  *    domains (webmail, companies, universities, government, military, disposable), typos, 3% missing, broken
  *    `@@` and no-`@` values, 10% padded upper-case.
  * 2. Zipf with a long tail: 70% of addresses from the seed corpus, 30% on a domain seen once in the whole run
@@ -21,19 +21,19 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { createRandom, generateSeedEvents } from '@cdc-enrich/corpus';
 import { parse as parseDomain } from 'tldts';
 import isEmail from 'validator/lib/isEmail.js';
 import validatorNormalizeEmail from 'validator/lib/normalizeEmail.js';
 import { readThirdPartyLists } from '../src/email/data/third-party.js';
 import { analyzeEmail, categorizeEmailDomain, createEmailAnalyzer } from '../src/email/index.js';
-import { createRandom, generateSeedEvents } from './corpus.js';
-import { compare, median, table } from './harness.js';
+import { compare, corpusProfile, median, table } from './harness.js';
 
 const SAMPLES = 7;
 const WARMUP = 2;
 const SIZE = 50_000;
 
-const seedEmails = [...generateSeedEvents(SIZE, 42)].map((e) => e.email);
+const seedEmails = [...generateSeedEvents(SIZE, 42, { profile: corpusProfile() })].map((e) => e.email);
 
 /** Public suffixes weighted roughly like business mail: mostly `.com`, then country codes. */
 const TAIL_SUFFIXES = [

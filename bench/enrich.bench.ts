@@ -3,44 +3,22 @@
  * the same run: "naive" (the same libraries called per record, bench/naive.ts) and "floor" (JSON.parse +
  * JSON.stringify of the same lines: the least any NDJSON-in, NDJSON-out stage can cost).
  *
- * Corpora (100k events, bench/corpus.ts):
- * - realistic: every user has their own phone and postal code (the generator's values with their digits
- *   re-drawn per user, so formats stay valid) and their own address; only email domains repeat (Zipf);
- * - repeated: the generator as it is (few distinct phones and postal codes: caches hit).
+ * Corpus (100k events, `@cdc-enrich/corpus`, the profile `npm run bench` selects: realistic, then repeated):
+ * - realistic: every user has their own phone and postal code; only email domains repeat (Zipf, long tail);
+ * - repeated: few distinct phones and postal codes (caches hit).
  * Profiles: full (users_enriched), mapped (a customers table with renamed columns through `columns`),
  * enrich only, and the enricher's cost by enrichment.
  */
+import { generateSeedEvents, type SeedEvent } from '@cdc-enrich/corpus';
 import { parseChangeEvents } from '../src/cdc/index.js';
 import { createEnricher } from '../src/enrich/index.js';
-import { createRandom, generateSeedEvents, type SeedEvent } from './corpus.js';
-import { compare, table } from './harness.js';
+import { compare, corpusProfile, table } from './harness.js';
 import { naiveEnrich } from './naive.js';
 
 const N = Number(process.env.BENCH_EVENTS ?? 100_000);
-const ONLY = process.env.BENCH_PROFILE; // 'realistic' | 'repeated' | undefined (both)
 // One Date object: a clock that parses a date string per row would cost more than a whole warm enrichment.
 const FIXED_TIME = new Date('2026-01-01T00:00:00Z');
 const clock = () => FIXED_TIME;
-
-/** Re-draws every digit of a value from a per-user generator: own value per user, same format. */
-function redraw(value: string | null, random: () => number): string | null {
-  if (value === null) return null;
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    // keep the first two digits (area / region prefixes), re-draw the rest
-    out += c >= 48 && c <= 57 && i > 3 ? String(Math.floor(random() * 10)) : value[i];
-  }
-  return out;
-}
-
-/** The realistic corpus: each user's phone and postal code made their own (seeded by the user id). */
-function realistic(events: SeedEvent[]): SeedEvent[] {
-  return events.map((e) => {
-    const random = createRandom(e.id * 7919 + 17);
-    return { ...e, phone: redraw(e.phone, random), postal_code: redraw(e.postal_code, random) };
-  });
-}
 
 /** The same rows as a `customers` table with its own column names (issue 13). */
 const CUSTOMERS = {
@@ -112,14 +90,12 @@ function mappedEnricher(cacheSize: number): AnyEnricher | null {
   }
 }
 
-const base = [...generateSeedEvents(N, 42)];
+// One corpus profile per run (`npm run bench` runs realistic, then repeated: bench/run.ts).
 const corpora: [string, SeedEvent[]][] = [
-  ['realistic', realistic(base)],
-  ['repeated', base],
+  [corpusProfile(), [...generateSeedEvents(N, 42, { profile: corpusProfile() })]],
 ];
 
 for (const [profile, events] of corpora) {
-  if (ONLY !== undefined && ONLY !== profile) continue;
   const lines = events.map((e) => JSON.stringify(e));
   const customerLines = events.map((e) => JSON.stringify(asCustomer(e)));
   const distinct = (k: keyof SeedEvent) => new Set(events.map((e) => e[k])).size;

@@ -12,6 +12,8 @@
  * country's ISO 3166-2 subdivisions), a city of that country (GeoNames), a phone (half international with
  * the calling code, half national: not evidence) and an email domain (a third with the country's ccTLD).
  */
+
+import { createRandom } from '@cdc-enrich/corpus';
 import isoCountriesModule from 'i18n-iso-countries';
 import { CALLING_CODE_REGIONS } from '../src/geo/data/calling-codes.generated.js';
 import { CITIES_PACKED } from '../src/geo/data/cities.generated.js';
@@ -24,7 +26,6 @@ import {
 } from '../src/geo/index.js';
 import { PackedTable } from '../src/geo/packed.js';
 import { compiledPostalFormats, normalizeCleaned, shapeOf } from '../src/geo/postal.js';
-import { createRandom } from './corpus.js';
 import { compare, table } from './harness.js';
 
 const isoCountries = isoCountriesModule;

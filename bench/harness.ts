@@ -6,6 +6,22 @@
  * Each sample runs the function over the whole input array; we report the median of the samples.
  */
 import { performance } from 'node:perf_hooks';
+import { CORPUS_PROFILES, type CorpusProfile } from '@cdc-enrich/corpus';
+
+/** The environment variable through which bench/run.ts tells a benchmark which corpus profile to measure. */
+export const PROFILE_VARIABLE = 'BENCH_PROFILE';
+
+/**
+ * The corpus profile of this run: `BENCH_PROFILE` (bench/run.ts sets it: `realistic` first, then `repeated`),
+ * `realistic` when unset. A benchmark that builds its input from the corpus passes it on:
+ * `generateSeedEvents(n, seed, { profile: corpusProfile() })`, and names it in its table titles.
+ */
+export function corpusProfile(): CorpusProfile {
+  const value = process.env[PROFILE_VARIABLE] ?? 'realistic';
+  if (!(CORPUS_PROFILES as readonly string[]).includes(value))
+    throw new TypeError(`${PROFILE_VARIABLE} must be one of ${CORPUS_PROFILES.join(', ')}`);
+  return value as CorpusProfile;
+}
 
 export interface Measurement {
   /** Label printed in the table. */

@@ -8,9 +8,10 @@
  *
  * Run: `node --expose-gc --import tsx bench/heap.ts [events]`.
  */
+
+import { generateSeedEvents } from '@cdc-enrich/corpus';
 import { parseChangeEvents } from '../src/cdc/index.js';
 import { createEnricher } from '../src/enrich/index.js';
-import { generateSeedEvents } from './corpus.js';
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const gc = (globalThis as { gc?: () => void }).gc;

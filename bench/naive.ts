@@ -2,6 +2,8 @@
  * The "naive" baseline: what a straightforward port of the Python UDFs does per record, calling the same
  * libraries directly with no caching or indexing. Used as the reference in bench/enrich.bench.ts.
  */
+
+import type { SeedEvent } from '@cdc-enrich/corpus';
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
@@ -9,7 +11,6 @@ import { parse as parseDomain } from 'tldts';
 import isEmail from 'validator/lib/isEmail.js';
 import normalizeEmail from 'validator/lib/normalizeEmail.js';
 import { POSTAL_FORMATS_JSON } from '../src/geo/data/postal-formats.generated.js';
-import type { SeedEvent } from './corpus.js';
 
 countries.registerLocale(en);
 

@@ -4,7 +4,8 @@
  * object (WeakMap), so a caller reusing one options object pays for validation once; do not mutate an options
  * object after first use.
  */
-import { checkOptions, z } from '../shared/options.js';
+import * as z from 'zod/mini';
+import { checkOptions } from '../shared/options.js';
 import { compileNameFilter, type NameMatcher } from './filter.js';
 import type { Context } from './internal.js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './json.js';

@@ -16,7 +16,7 @@ const CR = 0x0d;
  * skipped but still counted).
  *
  * @example
- * for await (const l of readLines(process.stdin, 1 << 20)) if (!l.tooLong) handle(l.line, l.bytes);
+ * for await (const l of readLines(process.stdin, 1 << 20)) if (!l.tooLong) console.log(l.line, l.bytes);
  */
 export async function* readLines(input: Readable, maxLineBytes: number): AsyncGenerator<InputLine> {
   let parts: Buffer[] = [];

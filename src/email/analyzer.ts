@@ -1,5 +1,6 @@
+import * as z from 'zod/mini';
 import { LruCache } from '../shared/lru.js';
-import { checkOptions, nonNegativeInteger, z } from '../shared/options.js';
+import { checkOptions, nonNegativeInteger } from '../shared/options.js';
 import { analyzeEmail, type EmailAnalysis } from './analyze.js';
 
 /** Options of {@link createEmailAnalyzer}. */

@@ -3,7 +3,8 @@
  * `users` column names that the enrichments read; the default mapping is the seed's own (`id` → `id`, ...), so
  * the seed keeps its `users_enriched` output unchanged, and any other table is enriched by naming its columns.
  */
-import { checkOptions, z } from '../shared/options.js';
+import * as z from 'zod/mini';
+import { checkOptions } from '../shared/options.js';
 import { SEED_ROW_FIELDS } from './columns.js';
 
 /**

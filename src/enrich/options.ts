@@ -2,8 +2,10 @@
  * {@link EnricherOptions}: one strict zod/mini schema, checked by `checkOptions` (unknown, misspelled or invalid
  * options throw a TypeError naming the option), then resolved once per enricher.
  */
+
+import * as z from 'zod/mini';
 import { toAlpha2 } from '../geo/index.js';
-import { checkOptions, functionOption, nonNegativeInteger, z } from '../shared/options.js';
+import { checkOptions, functionOption, nonNegativeInteger } from '../shared/options.js';
 import { DEFAULT_CACHE_SIZES, type EnricherCacheSizes, type EnrichmentToggles } from './derive.js';
 import {
   type ColumnMapping,

@@ -26,7 +26,8 @@
  * does not decide, and then with the default's own (low) score as confidence and `decidedBy: 'default'`.
  */
 
-import { checkOptions, z } from '../shared/options.js';
+import * as z from 'zod/mini';
+import { checkOptions } from '../shared/options.js';
 import { type Alpha2, toAlpha2 } from './country.js';
 import { phoneEvidence } from './phone-evidence.js';
 import { citiesNamed, subdivisionsNamed } from './places.js';

@@ -5,7 +5,8 @@
  * unless the name's locale says surname first (`hu`, `vi`: `Bartók Béla`, `Nguyễn Văn An`).
  * Case is never changed: `McDonald`, `van der Berg` and `DE LA CRUZ` are the person's own spelling.
  */
-import { checkOptions, z } from '../shared/options.js';
+import * as z from 'zod/mini';
+import { checkOptions } from '../shared/options.js';
 
 /**
  * Every Unicode white-space character (White_Space property: ASCII space and tabs, NBSP U+00A0,

@@ -9,7 +9,8 @@
 import * as z from 'zod/mini';
 import { formatFailurePath } from './errors.js';
 
-export { z };
+// Not re-exported: a namespace passed on as a value keeps all of zod/mini (every locale) in the bundle; each
+// module imports `* as z from 'zod/mini'` itself, which esbuild tree-shakes to the members it uses.
 
 /** A schema accepted by {@link checkOptions}. */
 export type OptionsSchema<T> = z.ZodMiniType<T, unknown>;
@@ -25,6 +26,7 @@ function formatPath(path: readonly PropertyKey[]): string {
  * `createEnricher: invalid option cacheSize.email: expected a non-negative integer`.
  *
  * @example
+ * import * as z from 'zod/mini';
  * const schema = z.strictObject({ cacheSize: z.optional(z.number()) });
  * checkOptions('createThing', schema, { cacheSize: 10 }); // { cacheSize: 10 }
  * // checkOptions('createThing', schema, { cachesize: 10 }) throws TypeError: createThing: unknown option "cachesize"
@@ -47,6 +49,7 @@ export function checkOptions<T>(where: string, schema: OptionsSchema<T>, options
  * A non-negative integer (cache sizes in entries: 0 disables a cache).
  *
  * @example
+ * import * as z from 'zod/mini';
  * checkOptions('f', z.strictObject({ n: nonNegativeInteger() }), { n: 3 });
  */
 export function nonNegativeInteger(): z.ZodMiniNumber<number> {
@@ -57,6 +60,7 @@ export function nonNegativeInteger(): z.ZodMiniNumber<number> {
  * A function option (clocks, callbacks); zod 4 has no function schema, so it is a custom check.
  *
  * @example
+ * import * as z from 'zod/mini';
  * checkOptions('f', z.strictObject({ clock: z.optional(functionOption<() => Date>()) }), { clock: () => new Date() });
  */
 export function functionOption<F extends (...args: never[]) => unknown>(): z.ZodMiniCustom<F, F> {

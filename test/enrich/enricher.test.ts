@@ -1,6 +1,6 @@
+import { generateSeedEvents } from '@cdc-enrich/corpus';
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateSeedEvents } from '../../bench/corpus.js';
 import type { ChangeEvent } from '../../src/cdc/index.js';
 import {
   createEnricher,

@@ -3,9 +3,10 @@
  * differently, through the parser and a mapped enricher; composite and UUID keys; TOAST; big keys; the
  * mapping's properties.
  */
+
+import { generateSeedEvents } from '@cdc-enrich/corpus';
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateSeedEvents } from '../../bench/corpus.js';
 import { type ChangeEvent, parseChangeEvents } from '../../src/cdc/index.js';
 import {
   CDC_METADATA_COLUMNS,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkOptions, functionOption, nonNegativeInteger, z } from '../../src/shared/options.js';
+import * as z from 'zod/mini';
+import { checkOptions, functionOption, nonNegativeInteger } from '../../src/shared/options.js';
 
 const schema = z.strictObject({
   cacheSize: z.optional(z.union([nonNegativeInteger(), z.strictObject({ email: z.optional(nonNegativeInteger()) })])),

@@ -10,8 +10,8 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-// The bench corpus generator: realistic seed-format events (Zipf-like domains, many countries, 70/25/5 ops).
-import { generateSeedEvents } from '../../../../bench/corpus.js';
+// The corpus generator (@cdc-enrich/corpus): realistic seed-format events, 70/25/5 ops.
+import { generateSeedEvents } from '@cdc-enrich/corpus';
 import { DEFAULT_TOPIC, databaseUrlFromEnv, kafkaBrokersFromEnv, redactDatabaseUrl } from '../config.js';
 import { createKafka, ensureTopic } from '../kafka.js';
 import { createPipelineMetrics } from '../metrics.js';

@@ -16,8 +16,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-// Synthetic events come from the bench corpus generator (Zipf-like domains, many countries, 70/25/5 ops).
-import { generateSeedEvents } from '../../../../bench/corpus.js';
+// Synthetic events come from the corpus generator (@cdc-enrich/corpus: realistic profile, 70/25/5 ops).
+import { generateSeedEvents } from '@cdc-enrich/corpus';
 import { DEFAULT_TOPIC, kafkaBrokersFromEnv } from '../config.js';
 import type { EnvelopeFormat, SeedEvent } from '../events.js';
 import { createKafka, ensureTopic } from '../kafka.js';

@@ -1,4 +1,4 @@
-/** In-memory source: any iterable of change messages (objects or strings), e.g. the bench corpus generator. */
+/** In-memory source: any iterable of change messages (objects or strings), e.g. the corpus generator. */
 import type { Source, SourceBatch, SourceMessage } from '../types.js';
 
 /** Options of {@link createGeneratorSource}. */
