@@ -9,6 +9,7 @@
  */
 
 import { performance } from 'node:perf_hooks';
+import { describeError } from './errors.js';
 import type { PipelineMetrics } from './metrics.js';
 import { createMessagePreparer } from './prepare.js';
 import { isDataError } from './sinks/sql-sink.js';
@@ -81,12 +82,6 @@ function mergeInto(target: WriteResult, source: WriteResult): void {
   target.appliedTimestamps.push(...source.appliedTimestamps);
 }
 
-function errorLabel(error: unknown): string {
-  const e = error as { code?: unknown; name?: unknown } | null;
-  // Only codes and class names: driver messages can quote row values.
-  return `${typeof e?.name === 'string' ? e.name : 'Error'}${typeof e?.code === 'string' ? ` ${e.code}` : ''}`;
-}
-
 /**
  * Starts a pipeline.
  *
@@ -137,7 +132,9 @@ export function runPipeline(options: PipelineOptions): PipelineHandle {
             return first;
           }
           const only = prepared[0]!;
-          log(`sink rejected ${only.topic}/${only.partition}@${only.offset} (${errorLabel(error)}): dead-lettering it`);
+          log(
+            `sink rejected ${only.topic}/${only.partition}@${only.offset} (${describeError(error)}): dead-lettering it`,
+          );
           prepared = [
             {
               ...only,
@@ -145,7 +142,7 @@ export function runPipeline(options: PipelineOptions): PipelineHandle {
                 {
                   kind: 'dead-letter',
                   code: 'sink_rejected',
-                  message: `database rejected the row: ${errorLabel(error)}`,
+                  message: `database rejected the row: ${describeError(error)}`,
                   raw: null,
                 },
               ],
@@ -155,7 +152,7 @@ export function runPipeline(options: PipelineOptions): PipelineHandle {
         }
         totals.sinkRetries++;
         metrics?.sinkRetries.inc();
-        log(`sink write failed (${errorLabel(error)}); retrying in ${delay} ms, offsets not committed`);
+        log(`sink write failed (${describeError(error)}); retrying in ${delay} ms, offsets not committed`);
         if (heartbeat) await heartbeat().catch(() => {});
         await sleep(delay);
         delay = Math.min(delay * 2, maxDelay);
@@ -211,7 +208,7 @@ export function runPipeline(options: PipelineOptions): PipelineHandle {
           break;
         } catch (error) {
           if (controller.signal.aborted) throw error;
-          log(`sink init failed (${errorLabel(error)}); retrying in ${delay} ms`);
+          log(`sink init failed (${describeError(error)}); retrying in ${delay} ms`);
           await sleep(delay);
         }
       }

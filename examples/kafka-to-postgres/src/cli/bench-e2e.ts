@@ -12,6 +12,7 @@
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { databaseUrlFromEnv, kafkaBrokersFromEnv } from '../config.js';
+import { describeError } from '../errors.js';
 import { generateSeedEvents } from '../events.js';
 import { createKafka, ensureTopic } from '../kafka.js';
 import { produceEvents } from '../producer.js';
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    log(`bench failed: ${(error as Error).name}: ${(error as Error).message}`);
+    log(`bench failed: ${describeError(error)}`);
     process.exit(1);
   },
 );

@@ -1,8 +1,8 @@
 /**
- * `npm run demo [-- --count N --seed S --keep]`
+ * `npm run demo [-- --count N --seed S --keep --embedded --data-dir PATH]`
  *
- * - No services configured: generated seed-format events → enrich → PGlite in `.pgdata/demo` at the repo root
- *   (wiped at start unless --keep).
+ * - No services configured (or `--embedded`): generated seed-format events → enrich → PGlite in `.pgdata/demo` at
+ *   the repo root (created with its parents; wiped at start unless --keep).
  * - With KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL (or POSTGRES_*): produces the events into the topic
  *   (KAFKA_TOPIC, default cdc-events), consumes them with a worker into PostgreSQL until caught up.
  */
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 // The bench corpus generator: realistic seed-format events (Zipf-like domains, many countries, 70/25/5 ops).
 import { generateSeedEvents } from '../../../../bench/corpus.js';
 import { DEFAULT_TOPIC, databaseUrlFromEnv, kafkaBrokersFromEnv, redactDatabaseUrl } from '../config.js';
+import { describeError } from '../errors.js';
 import { createKafka, ensureTopic } from '../kafka.js';
 import { createPipelineMetrics } from '../metrics.js';
 import { type PipelineTotals, runPipeline } from '../pipeline.js';
@@ -34,13 +35,15 @@ async function main(): Promise<void> {
       count: { type: 'string', default: '50000' },
       seed: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
+      embedded: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
     },
     strict: true,
   });
   const count = Number(values.count);
   const seed = Number(values.seed);
-  const brokers = kafkaBrokersFromEnv();
-  const databaseUrl = databaseUrlFromEnv();
+  const brokers = values.embedded ? null : kafkaBrokersFromEnv();
+  const databaseUrl = values.embedded ? null : databaseUrlFromEnv();
 
   let stopRequested = false;
   let stopCurrent = () => {};
@@ -97,9 +100,11 @@ async function main(): Promise<void> {
     return;
   }
 
-  const dataDir = resolve(REPO_ROOT, '.pgdata/demo');
+  const dataDir = resolve(values['data-dir'] ?? resolve(REPO_ROOT, '.pgdata/demo'));
   if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
-  log(`demo: no services configured (set KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL for real ones);`);
+  if (!values.embedded) {
+    log('demo: no services configured (set KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL for real ones);');
+  }
   log(`demo: ${count} generated events -> enrich -> PGlite in ${dataDir}`);
   const driver = await createPgliteDriver(dataDir);
   const sink = createSqlSink(driver);
@@ -120,7 +125,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    log(`demo failed: ${(error as Error).name} ${(error as { code?: string }).code ?? ''}`);
+    log(`demo failed: ${describeError(error)}`);
     process.exit(1);
   },
 );

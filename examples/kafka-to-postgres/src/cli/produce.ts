@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 // Synthetic events come from the bench corpus generator (Zipf-like domains, many countries, 70/25/5 ops).
 import { generateSeedEvents } from '../../../../bench/corpus.js';
 import { DEFAULT_TOPIC, kafkaBrokersFromEnv } from '../config.js';
+import { describeError } from '../errors.js';
 import type { EnvelopeFormat, SeedEvent } from '../events.js';
 import { createKafka, ensureTopic } from '../kafka.js';
 import { produceEvents } from '../producer.js';
@@ -120,6 +121,6 @@ function* replayForever(data: readonly SeedEvent[]): Generator<SeedEvent> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`produce failed: ${(error as Error).name}: ${(error as Error).message}\n`);
+  process.stderr.write(`produce failed: ${describeError(error)}\n`);
   process.exit(1);
 });

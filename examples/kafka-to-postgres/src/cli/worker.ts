@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_GROUP_ID, DEFAULT_TOPIC, databaseUrlFromEnv, kafkaBrokersFromEnv } from '../config.js';
+import { describeError } from '../errors.js';
 import { startKafkaToPostgresWorker } from '../worker.js';
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
@@ -63,9 +64,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Kafka and startup errors carry no row data; database errors are reduced to their SQLSTATE.
-  const e = error as { name?: string; code?: string; message?: string; type?: string };
-  const detail = e.name?.startsWith('KafkaJS') ? `${e.type ?? ''} ${e.message ?? ''}` : (e.code ?? '');
-  log(`worker failed: ${e.name ?? 'Error'} ${detail}`);
+  log(`worker failed: ${describeError(error)}`);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 /** PGlite sink: real PostgreSQL compiled to WASM, in-process, stored in a local folder (or in memory). */
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Sink } from '../types.js';
 import { createSqlSink, type SqlDriver, type SqlSession } from './sql-sink.js';
@@ -25,6 +26,8 @@ function session(db: PgliteLike): SqlSession {
  * ```
  */
 export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
+  // PGlite creates its own folder but not the missing parents (a fresh clone has no `.pgdata/`).
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const db = dataDir === undefined ? await PGlite.create() : await PGlite.create({ dataDir });
   const base = session(db);
   return {
