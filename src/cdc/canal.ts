@@ -12,6 +12,7 @@
  * - DDL (`isDdl: true`, or a DDL `type`) is skipped, except `TRUNCATE`, which gives one truncate event;
  * - timestamp = `es` (binlog execution time, ms). Canal's flat message has no binlog position: position is null.
  */
+import type { FailurePath } from '../shared/errors.js';
 import { done, fail, skip, typeName } from './errors.js';
 import { type Context, filteredOut, hasOwn, isObject, isoFromEpoch, qualifiedName, transactionId } from './internal.js';
 import type { ChangeEvent, ChangeOp, ParseResult, Row } from './types.js';
@@ -87,13 +88,17 @@ function coerce(value: unknown, how: Coercion): unknown {
   return isFloatText(value) ? Number(value) : undefined;
 }
 
-function coerceRow(raw: Record<string, unknown>, coercions: Map<string, Coercion>, path: string): Row | string {
+function coerceRow(
+  raw: Record<string, unknown>,
+  coercions: Map<string, Coercion>,
+  path: FailurePath,
+): Row | FailurePath {
   const row: Row = Object.create(null);
   for (const key in raw) {
     if (!hasOwn(raw, key)) continue;
     const how = coercions.get(key) ?? null;
     const value = coerce(raw[key], how);
-    if (value === undefined) return `${path}.${key}`;
+    if (value === undefined) return [...path, key];
     row[key] = value;
   }
   return row;
@@ -102,8 +107,8 @@ function coerceRow(raw: Record<string, unknown>, coercions: Map<string, Coercion
 /** Parses one Canal FlatMessage into one event per row. */
 export function parseCanal(msg: Record<string, unknown>, ctx: Context): ParseResult {
   const type = msg['type'];
-  if (type === undefined || type === null) return fail('missing_field', 'Canal message has no type', 'type');
-  if (typeof type !== 'string') return fail('invalid_op', `type is ${typeName(type)}, not a string`, 'type');
+  if (type === undefined || type === null) return fail('missing_field', 'Canal message has no type', ['type']);
+  if (typeof type !== 'string') return fail('invalid_operation', `type is ${typeName(type)}, not a string`, ['type']);
   const database = msg['database'];
   const tableName = msg['table'];
   // Flink applies database/table include filters before converting any row.
@@ -142,14 +147,14 @@ export function parseCanal(msg: Record<string, unknown>, ctx: Context): ParseRes
       op = 'delete';
       break;
     default:
-      return fail('invalid_op', 'type is not INSERT, INIT, UPDATE, DELETE or a DDL type', 'type');
+      return fail('invalid_operation', 'type is not INSERT, INIT, UPDATE, DELETE or a DDL type', ['type']);
   }
   const data = msg['data'];
-  if (data === undefined || data === null) return fail('missing_field', 'Canal row message has no data', 'data');
-  if (!Array.isArray(data)) return fail('invalid_field', `data is ${typeName(data)}, not an array`, 'data');
+  if (data === undefined || data === null) return fail('missing_field', 'Canal row message has no data', ['data']);
+  if (!Array.isArray(data)) return fail('invalid_field', `data is ${typeName(data)}, not an array`, ['data']);
   const old = msg['old'];
   if (old !== undefined && old !== null && !Array.isArray(old))
-    return fail('invalid_field', `old is ${typeName(old)}, not an array`, 'old');
+    return fail('invalid_field', `old is ${typeName(old)}, not an array`, ['old']);
 
   const coercions = new Map<string, Coercion>();
   const mysqlType = msg['mysqlType'];
@@ -171,9 +176,9 @@ export function parseCanal(msg: Record<string, unknown>, ctx: Context): ParseRes
   for (let i = 0; i < data.length; i++) {
     const rawRow = data[i];
     if (!isObject(rawRow))
-      return fail('invalid_field', `data[${i}] is ${typeName(rawRow)}, not an object`, `data[${i}]`);
-    const row = coerceRow(rawRow, coercions, `data[${i}]`);
-    if (typeof row === 'string') return fail('invalid_field', 'a value does not fit its declared numeric type', row);
+      return fail('invalid_field', `data[${i}] is ${typeName(rawRow)}, not an object`, ['data', i]);
+    const row = coerceRow(rawRow, coercions, ['data', i]);
+    if (Array.isArray(row)) return fail('invalid_field', 'a value does not fit its declared numeric type', row);
     let before: Row | null = null;
     let after: Row | null = null;
     if (op === 'delete') before = row;
@@ -181,12 +186,12 @@ export function parseCanal(msg: Record<string, unknown>, ctx: Context): ParseRes
     if (op === 'update') {
       const rawOld = Array.isArray(old) ? old[i] : undefined;
       if (rawOld !== undefined && rawOld !== null && !isObject(rawOld))
-        return fail('invalid_field', `old[${i}] is ${typeName(rawOld)}, not an object`, `old[${i}]`);
+        return fail('invalid_field', `old[${i}] is ${typeName(rawOld)}, not an object`, ['old', i]);
       const merged: Row = Object.create(null);
       for (const key in row) merged[key] = row[key];
       if (isObject(rawOld)) {
-        const oldRow = coerceRow(rawOld, coercions, `old[${i}]`);
-        if (typeof oldRow === 'string')
+        const oldRow = coerceRow(rawOld, coercions, ['old', i]);
+        if (Array.isArray(oldRow))
           return fail('invalid_field', 'a value does not fit its declared numeric type', oldRow);
         for (const key in oldRow) merged[key] = oldRow[key];
       }

@@ -9,6 +9,7 @@
  * A value of an unexpected JSON type is kept as it is (the decoder returns `undefined`).
  */
 import { isObject } from './internal.js';
+import type { ColumnType } from './types.js';
 
 /** Decodes one column value; `undefined` = leave the value as it is. */
 export type LogicalDecoder = (value: unknown, parameters: Record<string, unknown> | null) => unknown;
@@ -123,14 +124,8 @@ export interface ColumnDecoder {
  * the logical-type columns of the `before`/`after` structs. Empty when nothing needs decoding.
  */
 export function columnDecoders(schema: unknown): ColumnDecoder[] {
-  if (!isObject(schema) || !Array.isArray(schema['fields'])) return [];
   const out: ColumnDecoder[] = [];
-  for (const envelopeField of schema['fields']) {
-    if (!isObject(envelopeField)) continue;
-    const name = envelopeField['field'];
-    if (name !== 'after' && name !== 'before') continue;
-    const fields = envelopeField['fields'];
-    if (!Array.isArray(fields)) continue;
+  for (const fields of rowStructFields(schema)) {
     for (const f of fields) {
       if (!isObject(f) || typeof f['field'] !== 'string' || typeof f['name'] !== 'string') continue;
       const decode = LOGICAL_DECODERS.get(f['name']);
@@ -142,4 +137,41 @@ export function columnDecoders(schema: unknown): ColumnDecoder[] {
     }
   }
   return out;
+}
+
+/** The row struct schemas (`after`, then `before`) of a Debezium value schema. */
+function rowStructFields(schema: unknown): unknown[][] {
+  if (!isObject(schema) || !Array.isArray(schema['fields'])) return [];
+  const out: unknown[][] = [];
+  for (const envelopeField of schema['fields']) {
+    if (!isObject(envelopeField)) continue;
+    const name = envelopeField['field'];
+    if ((name === 'after' || name === 'before') && Array.isArray(envelopeField['fields'])) {
+      out.push(envelopeField['fields']);
+    }
+  }
+  return out;
+}
+
+/**
+ * Column name → `{ type, optional, logical? }` from a Debezium value schema's row structs (`after` / `before`
+ * share the table schema); null when the schema names no columns. A null-prototype record.
+ *
+ * @example
+ * columnTypes({ type: 'struct', fields: [{ field: 'after', type: 'struct', fields: [
+ *   { field: 'id', type: 'int64', optional: false }] }] }); // { id: { type: 'int64', optional: false } }
+ */
+export function columnTypes(schema: unknown): Record<string, ColumnType> | null {
+  let types: Record<string, ColumnType> | null = null;
+  for (const fields of rowStructFields(schema)) {
+    for (const f of fields) {
+      if (!isObject(f) || typeof f['field'] !== 'string' || typeof f['type'] !== 'string') continue;
+      types ??= Object.create(null) as Record<string, ColumnType>;
+      if (Object.hasOwn(types, f['field'])) continue;
+      const type: ColumnType = { type: f['type'], optional: f['optional'] === true };
+      if (typeof f['name'] === 'string') type.logical = f['name'];
+      types[f['field']] = type;
+    }
+  }
+  return types;
 }

@@ -13,7 +13,7 @@
  *   column from the row and lists it in `unavailable`;
  * - logical types are decoded when the schema is included (see debezium-types.ts).
  */
-import { type ColumnDecoder, columnDecoders } from './debezium-types.js';
+import { type ColumnDecoder, columnDecoders, columnTypes } from './debezium-types.js';
 import { done, fail, skip, typeName } from './errors.js';
 import {
   type Context,
@@ -149,13 +149,13 @@ function normalizeRow(raw: Record<string, unknown>, ctx: Context, state: RowStat
 function rowImage(
   payload: Record<string, unknown>,
   field: 'before' | 'after',
-  base: string,
+  base: readonly string[],
   ctx: Context,
   state: RowState,
 ): Row | null | string {
   const raw = payload[field];
   if (raw === null || raw === undefined) return null;
-  if (!isObject(raw)) return `${base}${field} is ${typeName(raw)}, not an object`;
+  if (!isObject(raw)) return `${[...base, field].join('.')} is ${typeName(raw)}, not an object`;
   return normalizeRow(raw, ctx, state);
 }
 
@@ -163,18 +163,20 @@ function rowImage(
 export function parseDebezium(msg: Record<string, unknown>, ctx: Context): ParseResult {
   let payload: Record<string, unknown> = msg;
   let schema: unknown = null;
-  let base = '';
+  let base: string[] = [];
   if (hasOwn(msg, 'payload') && hasOwn(msg, 'schema')) {
     const p = msg['payload'];
     if (p === null || p === undefined) return skip('tombstone');
-    if (!isObject(p)) return fail('invalid_field', `payload is ${typeName(p)}, not an object`, 'payload');
+    if (!isObject(p)) return fail('invalid_field', `payload is ${typeName(p)}, not an object`, ['payload']);
     payload = p;
     schema = msg['schema'];
-    base = 'payload.';
+    base = ['payload'];
   }
   const rawOp = payload['op'];
-  if (rawOp === undefined || rawOp === null) return fail('missing_field', 'Debezium envelope has no op', `${base}op`);
-  if (typeof rawOp !== 'string') return fail('invalid_op', `op is ${typeName(rawOp)}, not a string`, `${base}op`);
+  if (rawOp === undefined || rawOp === null)
+    return fail('missing_field', 'Debezium envelope has no op', [...base, 'op']);
+  if (typeof rawOp !== 'string')
+    return fail('invalid_operation', `op is ${typeName(rawOp)}, not a string`, [...base, 'op']);
   const rawSource = payload['source'];
   const source = isObject(rawSource) ? rawSource : null;
   let op: ChangeOp;
@@ -197,7 +199,7 @@ export function parseDebezium(msg: Record<string, unknown>, ctx: Context): Parse
     case 'm':
       return skip('message');
     default:
-      return fail('invalid_op', 'op is not one of c, r, u, d, t, m', `${base}op`);
+      return fail('invalid_operation', 'op is not one of c, r, u, d, t, m', [...base, 'op']);
   }
   let database: unknown = null;
   let tableName: unknown = null;
@@ -217,16 +219,16 @@ export function parseDebezium(msg: Record<string, unknown>, ctx: Context): Parse
   let beforeDropped = false;
   if (op !== 'truncate') {
     const b = rowImage(payload, 'before', base, ctx, state);
-    if (typeof b === 'string') return fail('invalid_field', b, `${base}before`);
+    if (typeof b === 'string') return fail('invalid_field', b, [...base, 'before']);
     beforeDropped = state.dropped > 0;
     const a = rowImage(payload, 'after', base, ctx, state);
-    if (typeof a === 'string') return fail('invalid_field', a, `${base}after`);
+    if (typeof a === 'string') return fail('invalid_field', a, [...base, 'after']);
     if (op === 'delete') {
       // A delete has no after image; a null before (Postgres without REPLICA IDENTITY FULL on some versions)
       // is passed on as beforeImage 'none' rather than failing as Flink does.
       before = b;
     } else {
-      if (a === null) return fail('missing_field', `op ${rawOp} has no after image`, `${base}after`);
+      if (a === null) return fail('missing_field', `op ${rawOp} has no after image`, [...base, 'after']);
       after = a;
       if (op === 'update') before = b;
     }
@@ -243,5 +245,9 @@ export function parseDebezium(msg: Record<string, unknown>, ctx: Context): Parse
     beforeImage: before === null ? 'none' : beforeDropped ? 'partial' : 'full',
   };
   if (state.unavailable !== null) event.unavailable = state.unavailable;
+  if (schema !== null) {
+    const types = columnTypes(schema);
+    if (types !== null) event.schema = types;
+  }
   return done([event]);
 }

@@ -33,15 +33,15 @@ export function isDms(msg: Record<string, unknown>): boolean {
 /** Parses one AWS DMS message. */
 export function parseDms(msg: Record<string, unknown>, ctx: Context): ParseResult {
   const meta = msg['metadata'];
-  if (meta === undefined || meta === null) return fail('missing_field', 'DMS message has no metadata', 'metadata');
-  if (!isObject(meta)) return fail('invalid_field', `metadata is ${typeName(meta)}, not an object`, 'metadata');
+  if (meta === undefined || meta === null) return fail('missing_field', 'DMS message has no metadata', ['metadata']);
+  if (!isObject(meta)) return fail('invalid_field', `metadata is ${typeName(meta)}, not an object`, ['metadata']);
   const recordType = meta['record-type'];
   if (recordType === 'control') return skip('control');
   if (recordType !== undefined && recordType !== 'data')
-    return fail('invalid_field', 'metadata.record-type is not data or control', 'metadata.record-type');
+    return fail('invalid_field', 'metadata.record-type is not data or control', ['metadata', 'record-type']);
   const operation = meta['operation'];
   if (operation === undefined || operation === null)
-    return fail('missing_field', 'DMS message has no metadata.operation', 'metadata.operation');
+    return fail('missing_field', 'DMS message has no metadata.operation', ['metadata', 'operation']);
   let op: ChangeOp;
   switch (operation) {
     case 'load':
@@ -57,17 +57,22 @@ export function parseDms(msg: Record<string, unknown>, ctx: Context): ParseResul
       op = 'delete';
       break;
     default:
-      return fail('invalid_op', 'metadata.operation is not load, insert, update or delete', 'metadata.operation');
+      return fail('invalid_operation', 'metadata.operation is not load, insert, update or delete', [
+        'metadata',
+        'operation',
+      ]);
   }
   const schema = meta['schema-name'];
   const tableName = meta['table-name'];
   if (filteredOut(ctx, schema, tableName)) return skip('filtered');
   const data = msg['data'];
-  if (data === undefined || data === null) return fail('missing_field', 'DMS data record has no data', 'data');
-  if (!isObject(data)) return fail('invalid_field', `data is ${typeName(data)}, not an object`, 'data');
+  if (data === undefined || data === null) return fail('missing_field', 'DMS data record has no data', ['data']);
+  if (!isObject(data)) return fail('invalid_field', `data is ${typeName(data)}, not an object`, ['data']);
   const rawBefore = msg[ctx.dmsBeforeImageField];
   if (rawBefore !== undefined && rawBefore !== null && !isObject(rawBefore))
-    return fail('invalid_field', `the before image is ${typeName(rawBefore)}, not an object`, ctx.dmsBeforeImageField);
+    return fail('invalid_field', `the before image is ${typeName(rawBefore)}, not an object`, [
+      ctx.dmsBeforeImageField,
+    ]);
   let before: Row | null = null;
   let after: Row | null = null;
   let beforeImage: ChangeEvent['beforeImage'];

@@ -1,19 +1,26 @@
+import { FAILURE_CODES, type FailurePath } from '../shared/errors.js';
 import type { ChangeEvent, ParseErrorCode, ParseResult, SkipReason } from './types.js';
 
+/** The codes the parser emits, in documentation order. */
+const PARSE_CODES: readonly ParseErrorCode[] = [
+  'too_large',
+  'invalid_json',
+  'unknown_format',
+  'missing_field',
+  'invalid_field',
+  'invalid_operation',
+];
+
 /**
- * Every error code with its meaning. The codes are stable: consumers may switch on them.
+ * Every error code the parser emits with its meaning (from the shared registry, `FAILURE_CODES`). The codes are
+ * stable: consumers may switch on them.
  *
  * @example
- * PARSE_ERROR_CODES.too_large; // 'the input is larger than maxMessageBytes; it was not parsed'
+ * PARSE_ERROR_CODES.too_large; // 'the input, or the field at path, is larger than its limit; it was not processed'
  */
-export const PARSE_ERROR_CODES: Readonly<Record<ParseErrorCode, string>> = Object.freeze({
-  too_large: 'the input is larger than maxMessageBytes; it was not parsed',
-  invalid_json: 'the input is not valid JSON (or not valid UTF-8 text)',
-  unknown_format: 'the message is JSON but matches no supported envelope (or not an object)',
-  missing_field: 'a field the envelope requires is absent or null',
-  invalid_field: 'a field has the wrong type or a value that cannot be decoded',
-  invalid_op: 'the operation code is not one the format defines',
-});
+export const PARSE_ERROR_CODES: Readonly<Record<ParseErrorCode, string>> = Object.freeze(
+  Object.fromEntries(PARSE_CODES.map((code) => [code, FAILURE_CODES[code].meaning])) as Record<ParseErrorCode, string>,
+);
 
 /**
  * Every skip reason with its meaning.
@@ -33,8 +40,8 @@ export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = Object.freeze(
 });
 
 /** Builds a failed result. `message` must never contain payload values. */
-export function fail(code: ParseErrorCode, message: string, path?: string): ParseResult {
-  return path === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, path } };
+export function fail(code: ParseErrorCode, message: string, path: FailurePath = []): ParseResult {
+  return { ok: false, error: { code, message, path } };
 }
 
 /** Builds a skipped (successful, empty) result. */

@@ -8,6 +8,7 @@ import { parseDebezium } from './debezium.js';
 import { detectFormat } from './detect.js';
 import { parseDms } from './dms.js';
 import { fail, typeName } from './errors.js';
+import { parseJsonExact, rowsHaveUnsafeInteger } from './exact.js';
 import { decodeJson } from './json.js';
 import { parseMaxwell } from './maxwell.js';
 import { parseOgg } from './ogg.js';
@@ -16,6 +17,17 @@ import { parseSeed } from './seed.js';
 import type { CdcFormat, ChangeEvent, ParseOptions, ParseResult } from './types.js';
 import { parseWal2json } from './wal2json.js';
 
+export {
+  DEPRECATED_FAILURE_CODES,
+  FAILURE_CODES,
+  type Failure,
+  type FailureCode,
+  type FailureCodeInfo,
+  type FailureModule,
+  type FailurePath,
+  formatFailurePath,
+  isFailureCode,
+} from '../shared/errors.js';
 export { decimalFromBase64, LOGICAL_DECODERS } from './debezium-types.js';
 export { detectFormat } from './detect.js';
 export { PARSE_ERROR_CODES, SKIP_REASONS } from './errors.js';
@@ -27,6 +39,7 @@ export type {
   CdcFormat,
   ChangeEvent,
   ChangeOp,
+  ColumnType,
   ParseError,
   ParseErrorCode,
   ParseOptions,
@@ -59,8 +72,7 @@ function parseMessage(value: unknown, o: ResolvedOptions): ParseResult {
 
 function prefix(result: ParseResult, index: number): ParseResult {
   if (result.ok) return result;
-  const path = result.error.path === undefined ? `[${index}]` : `[${index}].${result.error.path}`;
-  return fail(result.error.code, result.error.message, path);
+  return fail(result.error.code, result.error.message, [index, ...result.error.path]);
 }
 
 function parseValue(value: unknown, o: ResolvedOptions): ParseResult {
@@ -90,7 +102,7 @@ function parseValue(value: unknown, o: ResolvedOptions): ParseResult {
  * const r = parseChangeEvents('{"op":"c","before":null,"after":{"id":1},"source":{"db":"shop","table":"users"},"ts_ms":1700000000000}');
  * if (r.ok) r.events[0]; // { op: 'insert', after: { id: 1 }, table: 'shop.users', format: 'debezium', ... }
  * parseChangeEvents(null); // { ok: true, events: [], skipped: 'tombstone' }
- * parseChangeEvents('{"op":"x","source":{}}'); // { ok: false, error: { code: 'invalid_op', ... } }
+ * parseChangeEvents('{"op":"x","source":{}}'); // { ok: false, error: { code: 'invalid_operation', ... } }
  */
 export function parseChangeEvents(input: unknown, options?: ParseOptions): ParseResult {
   const o = resolveOptions(options);
@@ -98,7 +110,12 @@ export function parseChangeEvents(input: unknown, options?: ParseOptions): Parse
     const decoded = decodeJson(input, o.maxBytes);
     if (decoded.kind === 'tombstone') return { ok: true, events: [], skipped: 'tombstone' };
     if (decoded.kind === 'error') return { ok: false, error: decoded.error };
-    return parseValue(decoded.value, o);
+    const result = parseValue(decoded.value, o);
+    // A row integer beyond 2^53 was rounded by JSON.parse: read the text again, keeping such integers exact.
+    if (result.ok && decoded.text !== null && rowsHaveUnsafeInteger(result.events)) {
+      return parseValue(parseJsonExact(decoded.text), o);
+    }
+    return result;
   } catch {
     // Only reachable with exotic already-parsed input (getters or proxies that throw).
     return fail('invalid_field', 'the message could not be read');

@@ -197,6 +197,7 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d
 // Positions.
 
 const LSN = /^([0-9A-Fa-f]{1,8})\/([0-9A-Fa-f]{1,8})$/;
+const DECIMAL = /^\d{1,20}$/;
 
 /**
  * A Postgres LSN in its text form `X/Y` (two hex halves) as the same decimal number Debezium writes in
@@ -205,6 +206,8 @@ const LSN = /^([0-9A-Fa-f]{1,8})\/([0-9A-Fa-f]{1,8})$/;
 export function lsnToPosition(value: unknown): number | string | null {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : null;
   if (typeof value !== 'string') return null;
+  // A decimal LSN beyond 2^53 read exactly (see exact.ts) arrives as its digits.
+  if (DECIMAL.test(value)) return value;
   const m = LSN.exec(value);
   if (m === null) return null;
   const n = (BigInt(`0x${m[1]}`) << 32n) + BigInt(`0x${m[2]}`);

@@ -8,13 +8,19 @@ import type { ParseError } from './types.js';
 /** The default `maxMessageBytes`: 1 MiB, Kafka's default `message.max.bytes` is about the same. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
 
-/** Result of {@link decodeJson}: a value, a tombstone (null/empty input), or an error. */
-export type Decoded = { kind: 'value'; value: unknown } | { kind: 'tombstone' } | { kind: 'error'; error: ParseError };
+/**
+ * Result of {@link decodeJson}: a value (with the JSON text it was parsed from, when there was one), a tombstone
+ * (null/empty input), or an error.
+ */
+export type Decoded =
+  | { kind: 'value'; value: unknown; text: string | null }
+  | { kind: 'tombstone' }
+  | { kind: 'error'; error: ParseError };
 
 const TOMBSTONE: Decoded = { kind: 'tombstone' };
 
 function tooLarge(max: number): Decoded {
-  return { kind: 'error', error: { code: 'too_large', message: `the message is larger than ${max} bytes` } };
+  return { kind: 'error', error: { code: 'too_large', message: `the message is larger than ${max} bytes`, path: [] } };
 }
 
 function isBlank(text: string): boolean {
@@ -29,11 +35,11 @@ function parseText(text: string): Decoded {
   // JSON.parse creates `__proto__` as an own data property (ECMA-262 InternalizeJSONProperty uses
   // CreateDataProperty), so parsing itself cannot pollute prototypes; the row builders keep it that way.
   try {
-    return { kind: 'value', value: JSON.parse(text) };
+    return { kind: 'value', value: JSON.parse(text), text };
   } catch {
     if (isBlank(text)) return TOMBSTONE;
     if (text.charCodeAt(0) === 0xfeff) return parseText(text.slice(1));
-    return { kind: 'error', error: { code: 'invalid_json', message: 'the message is not valid JSON' } };
+    return { kind: 'error', error: { code: 'invalid_json', message: 'the message is not valid JSON', path: [] } };
   }
 }
 
@@ -56,10 +62,10 @@ export function decodeJson(input: unknown, maxBytes: number): Decoded {
     if (input.byteLength === 0) return TOMBSTONE;
     // isUtf8 + Buffer#toString is about twice as fast as a fatal TextDecoder on Node 20.
     if (!isUtf8(input))
-      return { kind: 'error', error: { code: 'invalid_json', message: 'the message is not valid UTF-8' } };
+      return { kind: 'error', error: { code: 'invalid_json', message: 'the message is not valid UTF-8', path: [] } };
     const buf = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     return parseText(buf.toString('utf8'));
   }
   if (input === null || input === undefined) return TOMBSTONE;
-  return { kind: 'value', value: input };
+  return { kind: 'value', value: input, text: null };
 }

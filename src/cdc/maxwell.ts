@@ -46,8 +46,8 @@ export function isMaxwell(msg: Record<string, unknown>): boolean {
 /** Parses one Maxwell message. */
 export function parseMaxwell(msg: Record<string, unknown>, ctx: Context): ParseResult {
   const type = msg['type'];
-  if (type === undefined || type === null) return fail('missing_field', 'Maxwell message has no type', 'type');
-  if (typeof type !== 'string') return fail('invalid_op', `type is ${typeName(type)}, not a string`, 'type');
+  if (type === undefined || type === null) return fail('missing_field', 'Maxwell message has no type', ['type']);
+  if (typeof type !== 'string') return fail('invalid_operation', `type is ${typeName(type)}, not a string`, ['type']);
   let op: ChangeOp;
   switch (type) {
     case 'insert':
@@ -67,14 +67,14 @@ export function parseMaxwell(msg: Record<string, unknown>, ctx: Context): ParseR
       return skip('bootstrap_control');
     default:
       if (DDL_TYPES.has(type)) return skip('ddl');
-      return fail('invalid_op', 'type is not a Maxwell row or DDL type', 'type');
+      return fail('invalid_operation', 'type is not a Maxwell row or DDL type', ['type']);
   }
   const database = msg['database'];
   const tableName = msg['table'];
   if (filteredOut(ctx, database, tableName)) return skip('filtered');
   const data = msg['data'];
-  if (data === undefined || data === null) return fail('missing_field', 'Maxwell row event has no data', 'data');
-  if (!isObject(data)) return fail('invalid_field', `data is ${typeName(data)}, not an object`, 'data');
+  if (data === undefined || data === null) return fail('missing_field', 'Maxwell row event has no data', ['data']);
+  if (!isObject(data)) return fail('invalid_field', `data is ${typeName(data)}, not an object`, ['data']);
   let before: Row | null = null;
   let after: Row | null = null;
   if (op === 'delete') before = copyRow(data);
@@ -82,7 +82,7 @@ export function parseMaxwell(msg: Record<string, unknown>, ctx: Context): ParseR
   if (op === 'update') {
     const old = msg['old'];
     if (old !== undefined && old !== null && !isObject(old))
-      return fail('invalid_field', `old is ${typeName(old)}, not an object`, 'old');
+      return fail('invalid_field', `old is ${typeName(old)}, not an object`, ['old']);
     before = isObject(old) ? mergeOld(data, old) : copyRow(data);
   }
   const event: ChangeEvent = {

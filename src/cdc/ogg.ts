@@ -39,8 +39,9 @@ function image(msg: Record<string, unknown>, field: 'before' | 'after'): Row | n
 /** Parses one OGG JSON message. */
 export function parseOgg(msg: Record<string, unknown>, ctx: Context): ParseResult {
   const opType = msg['op_type'];
-  if (opType === undefined || opType === null) return fail('missing_field', 'OGG message has no op_type', 'op_type');
-  if (typeof opType !== 'string') return fail('invalid_op', `op_type is ${typeName(opType)}, not a string`, 'op_type');
+  if (opType === undefined || opType === null) return fail('missing_field', 'OGG message has no op_type', ['op_type']);
+  if (typeof opType !== 'string')
+    return fail('invalid_operation', `op_type is ${typeName(opType)}, not a string`, ['op_type']);
   let op: ChangeOp;
   switch (opType) {
     case 'I':
@@ -56,7 +57,7 @@ export function parseOgg(msg: Record<string, unknown>, ctx: Context): ParseResul
       op = 'truncate';
       break;
     default:
-      return fail('invalid_op', 'op_type is not I, U, D or T', 'op_type');
+      return fail('invalid_operation', 'op_type is not I, U, D or T', ['op_type']);
   }
   const rawTable = msg['table'];
   const table = typeof rawTable === 'string' && rawTable.length > 0 ? rawTable : null;
@@ -70,14 +71,14 @@ export function parseOgg(msg: Record<string, unknown>, ctx: Context): ParseResul
   let after: Row | null = null;
   if (op !== 'truncate') {
     const b = image(msg, 'before');
-    if (typeof b === 'string') return fail('invalid_field', b, 'before');
+    if (typeof b === 'string') return fail('invalid_field', b, ['before']);
     const a = image(msg, 'after');
-    if (typeof a === 'string') return fail('invalid_field', a, 'after');
+    if (typeof a === 'string') return fail('invalid_field', a, ['after']);
     if (op === 'delete') {
-      if (b === null) return fail('missing_field', 'OGG delete has no before image', 'before');
+      if (b === null) return fail('missing_field', 'OGG delete has no before image', ['before']);
       before = b;
     } else {
-      if (a === null) return fail('missing_field', `OGG op_type ${opType} has no after image`, 'after');
+      if (a === null) return fail('missing_field', `OGG op_type ${opType} has no after image`, ['after']);
       after = a;
       if (op === 'update') before = b;
     }

@@ -1,9 +1,11 @@
 /**
- * Validation of {@link ParseOptions} with zod (bad options are programmer errors: they throw a TypeError).
- * Validated options are cached per options object (WeakMap), so a caller reusing one options object pays
- * for validation once; do not mutate an options object after first use.
+ * Validation of {@link ParseOptions}: one strict zod/mini schema, checked by `checkOptions` (bad or unknown
+ * options are programmer errors: a TypeError naming the option). Validated options are cached per options
+ * object (WeakMap), so a caller reusing one options object pays for validation once; do not mutate an options
+ * object after first use.
  */
-import { z } from 'zod';
+import { checkOptions, z } from '../shared/options.js';
+import { compileNameFilter, type NameMatcher } from './filter.js';
 import type { Context } from './internal.js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './json.js';
 import type { CdcFormat, ParseOptions } from './types.js';
@@ -21,20 +23,20 @@ export const CDC_FORMATS: readonly CdcFormat[] = Object.freeze([
 
 const pattern = z.union([z.string(), z.instanceof(RegExp)]);
 
-/** zod schema of {@link ParseOptions} (unknown keys are allowed and ignored). */
-export const parseOptionsSchema = z.object({
-  format: z.enum(['auto', 'seed', 'debezium', 'maxwell', 'canal', 'ogg', 'dms', 'wal2json']).optional(),
-  // z.number() rejects Infinity, which is the documented way to turn the limit off.
-  maxMessageBytes: z
-    .custom<number>(
+/** Strict zod/mini schema of {@link ParseOptions}: unknown or misspelled options are rejected. */
+export const parseOptionsSchema = z.strictObject({
+  format: z.optional(z.enum(['auto', 'seed', 'debezium', 'maxwell', 'canal', 'ogg', 'dms', 'wal2json'])),
+  // A plain number schema rejects Infinity, which is the documented way to turn the limit off.
+  maxMessageBytes: z.optional(
+    z.custom<number>(
       (n) => typeof n === 'number' && n > 0 && (Number.isInteger(n) || n === Number.POSITIVE_INFINITY),
-      'a positive integer or Infinity',
-    )
-    .optional(),
-  filter: z.object({ database: pattern.optional(), table: pattern.optional() }).optional(),
-  decodeLogicalTypes: z.boolean().optional(),
-  unavailableValuePlaceholder: z.string().min(1).optional(),
-  dmsBeforeImageField: z.string().min(1).optional(),
+      'expected a positive integer or Infinity',
+    ),
+  ),
+  filter: z.optional(z.strictObject({ database: z.optional(pattern), table: z.optional(pattern) })),
+  decodeLogicalTypes: z.optional(z.boolean()),
+  unavailableValuePlaceholder: z.optional(z.string().check(z.minLength(1))),
+  dmsBeforeImageField: z.optional(z.string().check(z.minLength(1))),
 });
 
 /** Options after validation. */
@@ -45,43 +47,35 @@ export interface ResolvedOptions extends Context {
 
 const DEFAULT_PLACEHOLDER = '__debezium_unavailable_value';
 
-function fullMatch(p: string | RegExp | undefined): RegExp | null {
+function nameFilter(p: string | RegExp | undefined, option: string): NameMatcher | null {
   if (p === undefined) return null;
-  // Flink matches include patterns against the whole name (java.util.regex.Matcher#matches).
-  const source = typeof p === 'string' ? p : p.source;
-  const flags = typeof p === 'string' ? '' : p.flags.replace(/[gy]/g, '');
-  try {
-    return new RegExp(`^(?:${source})$`, flags);
-  } catch {
-    throw new TypeError('parseChangeEvents: filter pattern is not a valid regular expression');
+  const matcher = compileNameFilter(p);
+  if (matcher === null) {
+    throw new TypeError(
+      `parseChangeEvents: invalid option filter.${option}: not a regular expression the linear-time engine runs (RE2 syntax; no backreferences or lookahead)`,
+    );
   }
+  return matcher;
 }
 
 function build(options: ParseOptions | undefined): ResolvedOptions {
-  if (options !== undefined) {
-    const checked = parseOptionsSchema.safeParse(options);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      throw new TypeError(`parseChangeEvents: invalid option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
-    }
-  }
-  const placeholder = options?.unavailableValuePlaceholder ?? DEFAULT_PLACEHOLDER;
-  const database = fullMatch(options?.filter?.database);
-  const table = fullMatch(options?.filter?.table);
+  const checked = checkOptions('parseChangeEvents', parseOptionsSchema, options);
+  const placeholder = checked.unavailableValuePlaceholder ?? DEFAULT_PLACEHOLDER;
+  const database = nameFilter(checked.filter?.database, 'database');
+  const table = nameFilter(checked.filter?.table, 'table');
   const accept =
     database === null && table === null
       ? null
       : (db: string | null, tbl: string | null): boolean =>
-          (database === null || (db !== null && database.test(db))) &&
-          (table === null || (tbl !== null && table.test(tbl)));
+          (database === null || (db !== null && database(db))) && (table === null || (tbl !== null && table(tbl)));
   return {
-    format: options?.format ?? 'auto',
-    maxBytes: options?.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+    format: checked.format ?? 'auto',
+    maxBytes: checked.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     accept,
-    decodeLogicalTypes: options?.decodeLogicalTypes ?? true,
+    decodeLogicalTypes: checked.decodeLogicalTypes ?? true,
     placeholder,
     placeholderBase64: Buffer.from(placeholder, 'utf8').toString('base64'),
-    dmsBeforeImageField: options?.dmsBeforeImageField ?? 'before-image',
+    dmsBeforeImageField: checked.dmsBeforeImageField ?? 'before-image',
   };
 }
 

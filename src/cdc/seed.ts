@@ -36,23 +36,25 @@ function sequence(value: unknown): number | string | null | undefined {
 export function parseSeed(msg: Record<string, unknown>, ctx: Context): ParseResult {
   const rawOp = msg['cdc_operation'];
   if (rawOp === undefined || rawOp === null)
-    return fail('missing_field', 'seed event has no cdc_operation', 'cdc_operation');
-  if (typeof rawOp !== 'string') return fail('invalid_op', 'cdc_operation is not a string', 'cdc_operation');
+    return fail('missing_field', 'seed event has no cdc_operation', ['cdc_operation']);
+  if (typeof rawOp !== 'string') return fail('invalid_operation', 'cdc_operation is not a string', ['cdc_operation']);
   const op = OPS[rawOp.trim().toUpperCase()];
-  if (op === undefined) return fail('invalid_op', 'cdc_operation is not INSERT, UPDATE or DELETE', 'cdc_operation');
+  if (op === undefined)
+    return fail('invalid_operation', 'cdc_operation is not INSERT, UPDATE or DELETE', ['cdc_operation']);
   const position = sequence(msg['cdc_sequence']);
   if (position === undefined)
-    return fail('invalid_field', 'cdc_sequence is not a non-negative integer', 'cdc_sequence');
+    return fail('invalid_field', 'cdc_sequence is not a non-negative integer', ['cdc_sequence']);
   const rawTs = msg['cdc_timestamp'];
   let timestamp: string | null = null;
   if (typeof rawTs === 'string') {
     timestamp = isoFromDateTimeText(rawTs.trim());
-    if (timestamp === null) return fail('invalid_field', 'cdc_timestamp is not an ISO-8601 date-time', 'cdc_timestamp');
+    if (timestamp === null)
+      return fail('invalid_field', 'cdc_timestamp is not an ISO-8601 date-time', ['cdc_timestamp']);
   } else if (typeof rawTs === 'number') {
     timestamp = isoFromEpoch(rawTs, 'ms');
-    if (timestamp === null) return fail('invalid_field', 'cdc_timestamp is out of range', 'cdc_timestamp');
+    if (timestamp === null) return fail('invalid_field', 'cdc_timestamp is out of range', ['cdc_timestamp']);
   } else if (rawTs !== undefined && rawTs !== null) {
-    return fail('invalid_field', 'cdc_timestamp is not a string', 'cdc_timestamp');
+    return fail('invalid_field', 'cdc_timestamp is not a string', ['cdc_timestamp']);
   }
   const row: Row = Object.create(null);
   for (const key in msg) {

@@ -1,3 +1,5 @@
+import type { Failure } from '../shared/errors.js';
+
 /**
  * Public types of the CDC envelope parser (cdc-enrich/cdc). The shapes are fixed by the project's API
  * contract (`ChangeEvent`, `ParseResult`, `ParseOptions`); fields may be added, never renamed.
@@ -70,6 +72,27 @@ export interface ChangeEvent {
   beforeImage: BeforeImage;
   /** Columns whose value the source did not send (Debezium TOAST placeholder); they are absent from the rows. */
   unavailable?: string[];
+  /**
+   * Column types, when the envelope carries them (Debezium `{schema, payload}`): column name → Kafka Connect
+   * type (`int64`, `string`, ...), whether it is optional, and its logical type name
+   * (`io.debezium.time.MicroTimestamp`, `org.apache.kafka.connect.data.Decimal`, ...). Lets a sink type its
+   * `<table>_enriched` columns.
+   */
+  schema?: Record<string, ColumnType>;
+}
+
+/**
+ * One column's type, from an envelope schema.
+ *
+ * @example
+ * const t: ColumnType = { type: 'int64', optional: false };
+ */
+export interface ColumnType {
+  /** Kafka Connect schema type: `int8` ... `int64`, `float32`, `float64`, `boolean`, `string`, `bytes`, `struct`, ... */
+  type: string;
+  optional: boolean;
+  /** The logical type name (`name` in the Connect schema), when there is one. */
+  logical?: string;
 }
 
 /**
@@ -108,19 +131,17 @@ export type ParseErrorCode =
   | 'unknown_format'
   | 'missing_field'
   | 'invalid_field'
-  | 'invalid_op';
+  | 'invalid_operation';
 
 /**
- * A parse failure. `message` never contains payload values (PII); `path` points into the message.
+ * A parse failure (the shared failure model, docs/errors.md). `message` never contains payload values (PII);
+ * `path` points into the message as keys and indexes (`[]` = the whole message). Before the shared model `path`
+ * was a dotted string; `formatFailurePath(path)` gives that text.
  *
  * @example
- * const e: ParseError = { code: 'missing_field', message: 'Debezium envelope has no "op"', path: 'payload.op' };
+ * const e: ParseError = { code: 'missing_field', message: 'Debezium envelope has no "op"', path: ['payload', 'op'] };
  */
-export interface ParseError {
-  code: ParseErrorCode;
-  message: string;
-  path?: string;
-}
+export type ParseError = Failure<ParseErrorCode>;
 
 /**
  * The result of {@link parseChangeEvents}: events (possibly none, with the reason) or an error.

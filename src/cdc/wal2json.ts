@@ -99,11 +99,11 @@ function parseV1(msg: Record<string, unknown>, changes: unknown[], ctx: Context)
   let messages = 0;
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i];
-    const path = `change[${i}]`;
-    if (!isObject(change)) return fail('invalid_field', `${path} is ${typeName(change)}, not an object`, path);
+    const path = ['change', i];
+    if (!isObject(change)) return fail('invalid_field', `change[${i}] is ${typeName(change)}, not an object`, path);
     const kind = change['kind'];
     if (kind === undefined || kind === null)
-      return fail('missing_field', 'wal2json change has no kind', `${path}.kind`);
+      return fail('missing_field', 'wal2json change has no kind', [...path, 'kind']);
     let op: ChangeOp;
     switch (kind) {
       case 'insert':
@@ -122,7 +122,7 @@ function parseV1(msg: Record<string, unknown>, changes: unknown[], ctx: Context)
         messages++;
         continue;
       default:
-        return fail('invalid_op', 'kind is not insert, update, delete, truncate or message', `${path}.kind`);
+        return fail('invalid_operation', 'kind is not insert, update, delete, truncate or message', [...path, 'kind']);
     }
     const schema = change['schema'];
     const tableName = change['table'];
@@ -134,21 +134,21 @@ function parseV1(msg: Record<string, unknown>, changes: unknown[], ctx: Context)
     let before: Row | null = null;
     if (op === 'insert' || op === 'update') {
       if (!hasOwn(change, 'columnnames') || !hasOwn(change, 'columnvalues'))
-        return fail('missing_field', `${kind} change has no columnnames/columnvalues`, `${path}.columnvalues`);
+        return fail('missing_field', `${kind} change has no columnnames/columnvalues`, [...path, 'columnvalues']);
       after = zipRow(change['columnnames'], change['columnvalues']);
       if (after === null)
-        return fail('invalid_field', 'columnnames and columnvalues are not matching arrays', `${path}.columnvalues`);
+        return fail('invalid_field', 'columnnames and columnvalues are not matching arrays', [...path, 'columnvalues']);
     }
     if (op === 'update' || op === 'delete') {
       const oldkeys = change['oldkeys'];
       if (isObject(oldkeys)) {
         before = zipRow(oldkeys['keynames'], oldkeys['keyvalues']);
         if (before === null)
-          return fail('invalid_field', 'oldkeys.keynames and keyvalues are not matching arrays', `${path}.oldkeys`);
+          return fail('invalid_field', 'oldkeys.keynames and keyvalues are not matching arrays', [...path, 'oldkeys']);
       } else if (oldkeys !== undefined && oldkeys !== null) {
-        return fail('invalid_field', `oldkeys is ${typeName(oldkeys)}, not an object`, `${path}.oldkeys`);
+        return fail('invalid_field', `oldkeys is ${typeName(oldkeys)}, not an object`, [...path, 'oldkeys']);
       } else if (op === 'delete') {
-        return fail('missing_field', 'delete change has no oldkeys', `${path}.oldkeys`);
+        return fail('missing_field', 'delete change has no oldkeys', [...path, 'oldkeys']);
       }
     }
     const position = nextLsn === null ? null : `${nextLsn}:${i}`;
@@ -190,7 +190,7 @@ function parseV2(msg: Record<string, unknown>, action: string, ctx: Context): Pa
     case 'M':
       return skip('message');
     default:
-      return fail('invalid_op', 'action is not one of B, C, I, U, D, T, M', 'action');
+      return fail('invalid_operation', 'action is not one of B, C, I, U, D, T, M', ['action']);
   }
   const schema = msg['schema'];
   const tableName = msg['table'];
@@ -200,17 +200,17 @@ function parseV2(msg: Record<string, unknown>, action: string, ctx: Context): Pa
   if (op === 'insert' || op === 'update') {
     const columns = msg['columns'];
     if (columns === undefined || columns === null)
-      return fail('missing_field', `action ${action} has no columns`, 'columns');
+      return fail('missing_field', `action ${action} has no columns`, ['columns']);
     after = columnsRow(columns);
-    if (after === null) return fail('invalid_field', 'columns is not an array of {name, value}', 'columns');
+    if (after === null) return fail('invalid_field', 'columns is not an array of {name, value}', ['columns']);
   }
   if (op === 'update' || op === 'delete') {
     const identity = msg['identity'];
     if (identity !== undefined && identity !== null) {
       before = columnsRow(identity);
-      if (before === null) return fail('invalid_field', 'identity is not an array of {name, value}', 'identity');
+      if (before === null) return fail('invalid_field', 'identity is not an array of {name, value}', ['identity']);
     } else if (op === 'delete') {
-      return fail('missing_field', 'action D has no identity', 'identity');
+      return fail('missing_field', 'action D has no identity', ['identity']);
     }
   }
   const lsn = msg['lsn'];
@@ -232,10 +232,11 @@ function parseV2(msg: Record<string, unknown>, action: string, ctx: Context): Pa
 export function parseWal2json(msg: Record<string, unknown>, ctx: Context): ParseResult {
   const changes = msg['change'];
   if (Array.isArray(changes)) return parseV1(msg, changes, ctx);
-  if (changes !== undefined) return fail('invalid_field', `change is ${typeName(changes)}, not an array`, 'change');
+  if (changes !== undefined) return fail('invalid_field', `change is ${typeName(changes)}, not an array`, ['change']);
   const action = msg['action'];
   if (action === undefined || action === null)
-    return fail('missing_field', 'wal2json message has neither change (v1) nor action (v2)', 'action');
-  if (typeof action !== 'string') return fail('invalid_op', `action is ${typeName(action)}, not a string`, 'action');
+    return fail('missing_field', 'wal2json message has neither change (v1) nor action (v2)', ['action']);
+  if (typeof action !== 'string')
+    return fail('invalid_operation', `action is ${typeName(action)}, not a string`, ['action']);
   return parseV2(msg, action, ctx);
 }

@@ -3,7 +3,7 @@
  * and a line longer than `maxLineBytes` is dropped (reported once, with its number) instead of being
  * buffered without bound, so a 10 GB input, or one with no newline at all, never grows the heap.
  */
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** One line of input: its 1-based number, and either its bytes or the fact that it was too long. */
 export type InputLine = { line: number; bytes: Buffer; tooLong: false } | { line: number; bytes: null; tooLong: true };
@@ -74,4 +74,52 @@ export async function* readLines(input: Readable, maxLineBytes: number): AsyncGe
     line++;
     yield { line, bytes: null, tooLong: true };
   } else if (partBytes > 0) yield* emit(Buffer.concat(parts));
+}
+
+/** A buffered line writer: `line()` appends, `flush()` writes the buffer and waits for `drain` when asked to. */
+export interface LineWriter {
+  line(text: string): void;
+  /** UTF-16 units buffered and not yet written. */
+  readonly pending: number;
+  flush(): Promise<void>;
+}
+
+/**
+ * A buffered writer that honours backpressure: the caller flushes every few kilobytes and, when the stream's
+ * buffer is full, waits for `drain` before reading more input. Memory stays bounded however slow the reader
+ * of the output is.
+ *
+ * @example
+ * const out = createLineWriter(process.stdout);
+ * out.line('{"id":1}');
+ * await out.flush();
+ */
+export function createLineWriter(out: Writable): LineWriter {
+  let buffer = '';
+  return {
+    line(text: string) {
+      buffer += `${text}\n`;
+    },
+    get pending() {
+      return buffer.length;
+    },
+    async flush() {
+      if (buffer.length === 0) return;
+      const chunk = buffer;
+      buffer = '';
+      if (out.write(chunk)) return;
+      await new Promise<void>((resolve, reject) => {
+        const onDrain = () => {
+          out.off('error', onError);
+          resolve();
+        };
+        const onError = (e: Error) => {
+          out.off('drain', onDrain);
+          reject(e);
+        };
+        out.once('drain', onDrain);
+        out.once('error', onError);
+      });
+    },
+  };
 }

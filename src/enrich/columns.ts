@@ -53,7 +53,7 @@ export const USERS_ENRICHED_COLUMNS = [
 
 /**
  * Extra columns, after the 21 (documented in docs/enrich.md):
- * - `phone_e164`: the phone in E.164 when it parses (valid or not), else null;
+ * - `phone_e164`: the phone in E.164 when it is a valid number, else null (`phone_e164 !== null` implies `phone_valid`);
  * - `phone_country`: the phone's region, null when unknown or shared (NANP toll-free, ...);
  * - `phone_valid`: libphonenumber validity, null when there is no parseable phone;
  * - `country_code`: ISO alpha-2 of the record's own `country` field when it names one country;
@@ -62,6 +62,7 @@ export const USERS_ENRICHED_COLUMNS = [
  *   postal inference confidence (0..1), null when there was nothing to infer from;
  * - `email_registrable_domain`: the registrable domain (`cs.stanford.edu` → `stanford.edu`);
  * - `email_is_role`: true for role accounts (`info@`, `support@`, ...), null when there is no email;
+ * - `email_suggested_domain`: the common provider the domain is probably a typo of (`gmial.com` → `gmail.com`);
  * - `cdc_sequence`: the source position (the seed's `cdc_sequence`, an LSN, ...), null when unknown;
  * - `cdc_timestamp`: the source commit time (ISO-8601), null when unknown.
  */
@@ -74,12 +75,91 @@ export const EXTRA_COLUMNS = [
   'inferred_country_confidence',
   'email_registrable_domain',
   'email_is_role',
+  'email_suggested_domain',
   'cdc_sequence',
   'cdc_timestamp',
 ] as const;
 
 /** Every column of an {@link EnrichedUser}, in output order. */
 export const ENRICHED_USER_COLUMNS = [...USERS_ENRICHED_COLUMNS, ...EXTRA_COLUMNS] as const;
+
+/**
+ * The enrichment columns of a mapped table's output, in order, under their `users_enriched` names: the six of
+ * the original job, then the extras. They follow the source columns and precede {@link CDC_METADATA_COLUMNS}.
+ *
+ * @example
+ * ENRICHMENT_COLUMNS[0]; // 'email_domain'
+ */
+export const ENRICHMENT_COLUMNS = [
+  'email_domain',
+  'email_category',
+  'is_valid_email_flag',
+  'normalized_email',
+  'full_name',
+  'inferred_country',
+  'phone_e164',
+  'phone_country',
+  'phone_valid',
+  'country_code',
+  'postal_code_normalized',
+  'inferred_country_confidence',
+  'email_registrable_domain',
+  'email_is_role',
+  'email_suggested_domain',
+] as const;
+
+/** An enrichment column name. */
+export type EnrichmentColumn = (typeof ENRICHMENT_COLUMNS)[number];
+
+/**
+ * The CDC metadata columns that end a mapped table's output row.
+ *
+ * @example
+ * CDC_METADATA_COLUMNS; // ['cdc_operation', 'cdc_sequence', 'cdc_timestamp', 'migration_timestamp']
+ */
+export const CDC_METADATA_COLUMNS = ['cdc_operation', 'cdc_sequence', 'cdc_timestamp', 'migration_timestamp'] as const;
+
+/** The values of the enrichment columns (see {@link ENRICHED_USER_COLUMNS} for their meaning). */
+export interface EnrichmentValues {
+  email_domain: string | null;
+  email_category: EnrichedEmailCategory | null;
+  is_valid_email_flag: boolean | null;
+  normalized_email: string | null;
+  full_name: string | null;
+  inferred_country: string | null;
+  /** E.164 of a valid phone only (`phone_e164 !== null` implies `phone_valid`). */
+  phone_e164: string | null;
+  phone_country: string | null;
+  phone_valid: boolean | null;
+  country_code: string | null;
+  postal_code_normalized: string | null;
+  inferred_country_confidence: number | null;
+  email_registrable_domain: string | null;
+  email_is_role: boolean | null;
+  email_suggested_domain: string | null;
+}
+
+/** The CDC metadata values that end every output row. */
+export interface CdcMetadataValues {
+  cdc_operation: CdcOperation;
+  /** The source position (integers as numbers, beyond 2^53 as decimal strings), null when unknown. */
+  cdc_sequence: number | string | null;
+  cdc_timestamp: string | null;
+  /** When this row was enriched (ISO-8601, from the enricher's clock). */
+  migration_timestamp: string;
+}
+
+/**
+ * The output row of a mapped table: the source row's own columns, then the enrichment columns, then the CDC
+ * metadata. Enrichment columns are optional because a column derived from a value the source did not send
+ * (Debezium TOAST, `ChangeEvent.unavailable`) is absent, not null, so an upsert keeps the stored value.
+ *
+ * @example
+ * type Customer = { customer_id: number; email_address: string | null };
+ * declare const row: EnrichedRow<Customer>;
+ * row.customer_id; row.email_domain; row.cdc_operation;
+ */
+export type EnrichedRow<R extends object = Record<string, unknown>> = R & Partial<EnrichmentValues> & CdcMetadataValues;
 
 import type { EmailCategory } from '../email/index.js';
 
@@ -94,7 +174,7 @@ export type CdcOperation = 'INSERT' | 'UPDATE' | 'DELETE';
  * Source columns keep the record's own text (numbers in text columns are written as decimal strings).
  */
 export interface EnrichedUser {
-  /** The record id: a safe integer, or a decimal string for ids beyond 2^53 (BIGINT range). */
+  /** The record id: a safe integer, a decimal string for integers beyond 2^53 (exact), or a text key (UUID). */
   id: number | string;
   first_name: string | null;
   last_name: string | null;
@@ -130,6 +210,7 @@ export interface EnrichedUser {
   inferred_country_confidence: number | null;
   email_registrable_domain: string | null;
   email_is_role: boolean | null;
+  email_suggested_domain: string | null;
   cdc_sequence: number | string | null;
   cdc_timestamp: string | null;
 }

@@ -1,544 +1,378 @@
 import type { ChangeEvent } from '../cdc/index.js';
-import { createEmailAnalyzer } from '../email/index.js';
-import { type Country, inferCountryFromPostalCode, normalizeCountry, normalizePostalCode } from '../geo/index.js';
-import { buildFullName } from '../name/index.js';
-import { createPhoneNormalizer, type NormalizedPhone } from '../phone/index.js';
-import { LruCache } from '../shared/lru.js';
-import { type CdcOperation, type EnrichedUser, SEED_ROW_FIELDS } from './columns.js';
+import type { Failure, FailurePath } from '../shared/errors.js';
+import { assembleMapped, assembleUser, dropUnavailable, passesThrough, type RowMeta } from './assemble.js';
+import {
+  CDC_METADATA_COLUMNS,
+  type CdcOperation,
+  ENRICHED_USER_COLUMNS,
+  ENRICHMENT_COLUMNS,
+  type EnrichedRow,
+  type EnrichedUser,
+} from './columns.js';
+import { createDerivations, type Derived, type RoleText } from './derive.js';
+import { type ColumnMapping, type ResolvedColumnMapping, TEXT_ROLES, type TextRole } from './mapping.js';
+import { type EnricherOptions, resolveEnricherOptions } from './options.js';
+import { keyValue, Refusal, TOO_LARGE, textValue, toOperation, toSequence, toTimestampText } from './values.js';
 
 /**
- * Stable failure codes of the enricher (documented in docs/enrich.md):
- * - `invalid_record`: the input is not a plain object (or a change event without a row);
- * - `missing_id`: no `id` field;
- * - `invalid_id`: `id` is not an integer in the BIGINT range;
- * - `invalid_field`: a text field holds an object, array or boolean;
- * - `field_too_large`: a text field is longer than `maxFieldLength`;
+ * The enricher's failure codes (the shared registry, docs/errors.md):
+ * - `invalid_record`: the input is not an object (or a change event without the row it needs);
+ * - `missing_id`: a key column has no value;
+ * - `invalid_id`: a key column holds neither an exact integer nor a non-empty string;
+ * - `invalid_field`: a mapped text column holds an object, array or boolean;
+ * - `too_large`: a mapped column is longer than `maxFieldLength`;
  * - `invalid_operation`: `cdc_operation` is not INSERT/UPDATE/DELETE, or the event is a truncate;
- * - `invalid_sequence`: `cdc_sequence` is neither an integer nor a position string.
+ * - `invalid_sequence`: `cdc_sequence` / the position is neither an integer nor a position string.
  */
 export type EnrichErrorCode =
   | 'invalid_record'
   | 'missing_id'
   | 'invalid_id'
   | 'invalid_field'
-  | 'field_too_large'
+  | 'too_large'
   | 'invalid_operation'
   | 'invalid_sequence';
 
-/** A typed failure; `message` names the field, never its value (no PII). */
-export interface EnrichError {
-  code: EnrichErrorCode;
-  message: string;
+/**
+ * A typed failure (the shared failure model): `path` locates the value in the input (`['customer_id']` for a
+ * row, `['after', 'customer_id']` for an event); `message` names the column, never its value (no PII).
+ */
+export interface EnrichError extends Failure<EnrichErrorCode> {
+  /** @deprecated The column name; use `path`, whose last element it is. Kept because the type promised it. */
   field?: string;
 }
 
 /** The outcome of enriching one record. */
-export type EnrichResult = { ok: true; value: EnrichedUser } | { ok: false; error: EnrichError };
+export type EnrichResult<T = EnrichedUser> = { ok: true; value: T } | { ok: false; error: EnrichError };
 
-/** Which enrichments run. All default to true; a disabled one leaves its columns null. */
-export interface EnrichmentToggles {
-  /** email_domain, email_category, is_valid_email_flag, normalized_email, email_registrable_domain, email_is_role */
-  email?: boolean;
-  /** phone_e164, phone_country, phone_valid (and the phone hint for postal inference) */
-  phone?: boolean;
-  /** full_name */
-  name?: boolean;
-  /** country_code, and inferred_country from the country field */
-  country?: boolean;
-  /** postal_code_normalized, and inferred_country from the postal code when the country field is empty */
-  postal?: boolean;
-}
-
-/** Bounds of the enricher's LRU caches, in entries. */
-export interface EnricherCacheSizes {
-  /** Email analyses keyed by the raw address. Default 20,000. */
-  email?: number;
-  /** Phone normalizations keyed by raw phone + region. Default 20,000. */
-  phone?: number;
-  /** Country lookups keyed by the raw country text. Default 2,000. */
-  country?: number;
-  /** Postal inferences keyed by code + hints. Default 20,000. */
-  postal?: number;
-}
-
-/** Options of {@link createEnricher}. Invalid options throw a TypeError (programmer misuse). */
-export interface EnricherOptions {
-  enrichments?: EnrichmentToggles;
-  /**
-   * ISO alpha-2 region for records whose own country is unknown: the default region for national phone
-   * numbers, and an explicit prior for postal-code inference. Default: none (no guessing).
-   */
-  defaultCountry?: string;
-  /** The clock for `migration_timestamp`; pass a fixed one in tests. Default `() => new Date()`. */
-  clock?: () => Date;
-  /**
-   * Cache bounds: one number for every cache, or per cache. 0 disables caching. With the defaults the
-   * caches hold at most about 62,000 entries in all (a few tens of MB), whatever the stream length.
-   */
-  cacheSize?: number | EnricherCacheSizes;
-  /** Longest accepted text field, in UTF-16 code units. Longer ones fail with `field_too_large`. Default 4,096. */
-  maxFieldLength?: number;
-}
-
-/** A cached postal inference. */
-interface PostalOutcome {
-  country: string | null;
-  confidence: number;
-  normalized: string | null;
-}
-
-/** The seed's change fields, when a plain row carries them. */
+/** A plain row's change fields, when the caller knows them (else read from the row's `cdc_*` fields). */
 export interface RowChangeMeta {
   operation?: CdcOperation;
   sequence?: number | string | null;
   timestamp?: string | null;
+  /** Columns whose value the source did not send (as `ChangeEvent.unavailable`). */
+  unavailable?: readonly string[];
 }
 
 /** An enricher: reusable, with bounded caches. Never throws on data. */
-export interface Enricher {
-  /** Enriches a plain row with the seed's field names (and optional `cdc_operation`, `cdc_sequence`, `cdc_timestamp`). */
-  enrichRow(row: unknown, meta?: RowChangeMeta): EnrichResult;
+export interface Enricher<T = EnrichedUser> {
+  /** Enriches a plain row (and its optional `cdc_operation`, `cdc_sequence`, `cdc_timestamp` fields). */
+  enrichRow(row: unknown, meta?: RowChangeMeta): EnrichResult<T>;
   /** Enriches a normalized change event: the row is `after`, or `before` for deletes. */
-  enrichEvent(event: ChangeEvent): EnrichResult;
+  enrichEvent(event: ChangeEvent): EnrichResult<T>;
   /** Enriches many plain rows; one result per row, in order. */
-  enrichBatch(rows: Iterable<unknown>): EnrichResult[];
+  enrichBatch(rows: Iterable<unknown>): EnrichResult<T>[];
   /** Enriches many change events; one result per event, in order. */
-  enrichEvents(events: Iterable<ChangeEvent>): EnrichResult[];
+  enrichEvents(events: Iterable<ChangeEvent>): EnrichResult<T>[];
+  /** The column mapping in use, resolved (key columns, role → column). */
+  readonly mapping: ResolvedColumnMapping;
+  /**
+   * The output columns, in order, for rows with these source columns: `ENRICHED_USER_COLUMNS` for the default
+   * mapping; else the source columns (but enrichment and metadata names), `ENRICHMENT_COLUMNS`,
+   * `CDC_METADATA_COLUMNS`. Lets a sink create `<table>_enriched`.
+   */
+  outputColumns(sourceColumns: readonly string[]): string[];
 }
 
-/** The seed fields read as text: every seed field but `id`. */
-const TEXT_FIELDS = SEED_ROW_FIELDS.slice(1) as readonly Exclude<(typeof SEED_ROW_FIELDS)[number], 'id'>[];
-type TextField = (typeof TEXT_FIELDS)[number];
+const fail = (code: EnrichErrorCode, message: string, path: FailurePath = []): { ok: false; error: EnrichError } => {
+  const column = path.length > 0 ? path[path.length - 1] : undefined;
+  return {
+    ok: false,
+    error: typeof column === 'string' ? { code, message, path, field: column } : { code, message, path },
+  };
+};
 
-const INT64_MAX = 9_223_372_036_854_775_807n;
-const INT64_MIN = -9_223_372_036_854_775_808n;
-const INTEGER_TEXT = /^-?\d{1,19}$/;
+/** A formatter of the clock: each distinct millisecond is formatted once (toISOString is not free). */
+function createNow(clock: (() => Date) | undefined): () => string {
+  let lastMs = -1;
+  let lastIso = '';
+  if (clock === undefined) {
+    return () => {
+      const ms = Date.now();
+      if (ms !== lastMs) {
+        lastMs = ms;
+        lastIso = new Date(ms).toISOString();
+      }
+      return lastIso;
+    };
+  }
+  return () => {
+    const date = clock();
+    const ms = date instanceof Date ? date.getTime() : Number.NaN;
+    if (Number.isNaN(ms)) throw new TypeError('createEnricher: clock must return a valid Date');
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastIso = date.toISOString();
+    }
+    return lastIso;
+  };
+}
 
-const fail = (code: EnrichErrorCode, message: string, field?: string): EnrichResult => ({
-  ok: false,
-  error: field === undefined ? { code, message } : { code, message, field },
+/** Why a key value was refused, as a failure. */
+function keyFailure(v: undefined | Refusal, column: string, at: FailurePath): { ok: false; error: EnrichError } {
+  const path = [...at, column];
+  if (v === undefined) return fail('missing_id', `key column ${column} has no value`, path);
+  if (v === TOO_LARGE) return fail('too_large', `key column ${column} is too long`, path);
+  return fail('invalid_id', `key column ${column} holds neither an exact integer nor a text key`, path);
+}
+
+const OBJECT_PROTOTYPE = Object.prototype;
+
+/** The row's own enumerable columns in a null-prototype copy (rows with unusual prototypes only). */
+function ownColumns(row: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(row)) copy[key] = (row as Record<string, unknown>)[key];
+  return copy;
+}
+
+/** Reads one mapped text column; an unmapped role reads as absent. */
+function readText(row: Record<string, unknown>, column: string | undefined, max: number): string | null | Refusal {
+  return column === undefined ? null : textValue(row[column], max);
+}
+
+const emptyText = (): RoleText => ({
+  first_name: null,
+  last_name: null,
+  email: null,
+  phone: null,
+  address: null,
+  city: null,
+  state: null,
+  country: null,
+  postal_code: null,
+  created_at: null,
+  updated_at: null,
+  source_system: null,
 });
 
-/** A field that failed its type or size check (never `null`, so `x instanceof Problem` means failure only for this). */
-class Problem {
-  constructor(readonly code: 'invalid_field' | 'field_too_large') {}
-}
-type FieldProblem = Problem;
-const BAD_TYPE: FieldProblem = new Problem('invalid_field');
-const TOO_LARGE: FieldProblem = new Problem('field_too_large');
+const emptyDerived = (): Derived => ({
+  email: null,
+  suggestedDomain: null,
+  phone: null,
+  countryCode: null,
+  inferredCountry: null,
+  confidence: null,
+  postalNormalized: null,
+  fullName: null,
+});
+
+/** How a change event's op becomes the output operation; ops missing here make no row. */
+const EVENT_OPERATIONS: Readonly<Partial<Record<ChangeEvent['op'], CdcOperation>>> = Object.freeze({
+  insert: 'INSERT',
+  snapshot: 'INSERT',
+  update: 'UPDATE',
+  delete: 'DELETE',
+});
 
 /**
- * A text column's value: strings as they are, finite numbers and bigints as decimal strings, Dates (for the
- * timestamp columns) as ISO-8601; `undefined`, `null` and non-finite numbers as null. Objects, arrays,
- * booleans and over-long strings give a {@link FieldProblem}.
- */
-function textValue(v: unknown, name: TextField, maxLength: number): string | null | FieldProblem {
-  if (v === undefined || v === null) return null;
-  let t: string;
-  if (typeof v === 'string') t = v;
-  else if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return null;
-    t = String(v);
-  } else if (typeof v === 'bigint') t = v.toString();
-  else if ((name === 'created_at' || name === 'updated_at') && v instanceof Date) return toTimestampText(v);
-  else return BAD_TYPE;
-  return t.length > maxLength ? TOO_LARGE : t;
-}
-
-/** The typed failure for the first bad text field (slow path: only runs for bad records). */
-function fieldFailure(row: Record<string, unknown>, maxLength: number): EnrichResult {
-  for (const name of TEXT_FIELDS) {
-    const r = textValue(row[name], name, maxLength);
-    if (r === BAD_TYPE) return fail('invalid_field', `${name} has an unsupported type`, name);
-    if (r === TOO_LARGE) return fail('field_too_large', `${name} is longer than ${maxLength} characters`, name);
-  }
-  return fail('invalid_record', 'the record has an invalid field');
-}
-
-/** The id as a safe integer or decimal string within BIGINT, or null. */
-function toId(value: unknown): number | string | null {
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
-  let text: string;
-  if (typeof value === 'bigint') text = value.toString();
-  else if (typeof value === 'string' && INTEGER_TEXT.test(value.trim())) text = value.trim();
-  else return null;
-  const big = BigInt(text);
-  if (big > INT64_MAX || big < INT64_MIN) return null;
-  return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER)
-    ? Number(big)
-    : big.toString();
-}
-
-function toOperation(value: unknown): CdcOperation | null | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') return null;
-  switch (value.trim().toUpperCase()) {
-    case 'INSERT':
-    case 'I':
-    case 'C':
-    case 'CREATE':
-    case 'SNAPSHOT':
-    case 'R':
-      return 'INSERT';
-    case 'UPDATE':
-    case 'U':
-      return 'UPDATE';
-    case 'DELETE':
-    case 'D':
-      return 'DELETE';
-    default:
-      return null;
-  }
-}
-
-function toSequence(value: unknown): number | string | null | undefined {
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'string') {
-    const t = value.trim();
-    if (/^\d{1,15}$/.test(t)) return Number(t);
-    return t.length > 0 && t.length <= 128 ? t : undefined;
-  }
-  return undefined;
-}
-
-function toTimestampText(value: unknown): string | null {
-  if (typeof value === 'string') return value.length > 0 ? value : null;
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    const d = new Date(value);
-    return Number.isNaN(d.getTime()) ? null : d.toISOString();
-  }
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-  return null;
-}
-
-function resolveCacheSizes(option: EnricherOptions['cacheSize']): Required<EnricherCacheSizes> {
-  const defaults = { email: 20_000, phone: 20_000, country: 2_000, postal: 20_000 };
-  if (option === undefined) return defaults;
-  const check = (n: unknown, name: string): number => {
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-      throw new TypeError(`createEnricher: cacheSize${name} must be a non-negative integer`);
-    }
-    return n;
-  };
-  if (typeof option === 'number') {
-    const n = check(option, '');
-    return { email: n, phone: n, country: n, postal: n };
-  }
-  if (typeof option !== 'object' || option === null)
-    throw new TypeError('createEnricher: cacheSize must be a number or an object');
-  return {
-    email: option.email === undefined ? defaults.email : check(option.email, '.email'),
-    phone: option.phone === undefined ? defaults.phone : check(option.phone, '.phone'),
-    country: option.country === undefined ? defaults.country : check(option.country, '.country'),
-    postal: option.postal === undefined ? defaults.postal : check(option.postal, '.postal'),
-  };
-}
-
-/**
- * Creates an enricher that turns seed rows and normalized change events into `users_enriched` rows.
+ * Creates an enricher. Without `columns` it reads the seed `users` table and writes `users_enriched` rows;
+ * with `columns` it reads any table (the mapping names its columns) and writes the source columns, then the
+ * enrichment columns, then the CDC metadata. Options are checked: unknown or invalid ones throw a TypeError.
  *
  * @example
  * const enricher = createEnricher({ clock: () => new Date('2026-01-01T00:00:00Z') });
  * const r = enricher.enrichRow({ id: 1, first_name: 'Ada', last_name: 'Lovelace', email: 'Ada@Example.co.uk',
  *   phone: '020 7946 0958', country: 'UK', postal_code: 'sw1a1aa' });
- * if (r.ok) {
- *   r.value.full_name;          // 'Ada Lovelace'
- *   r.value.email_domain;       // 'example.co.uk'
- *   r.value.inferred_country;   // 'GB'
- *   r.value.phone_e164;         // '+442079460958'
- * }
+ * if (r.ok) r.value.full_name; // 'Ada Lovelace'
+ *
+ * type Customer = { customer_id: number; given_name: string; email_address: string };
+ * const customers = createEnricher<Customer>({
+ *   columns: { id: 'customer_id', first_name: 'given_name', email: 'email_address' },
+ * });
+ * const c = customers.enrichRow({ customer_id: 7, given_name: 'Pierre', email_address: 'p@orange.fr' });
+ * if (c.ok) c.value.email_domain; // 'orange.fr'
  */
-export function createEnricher(options: EnricherOptions = {}): Enricher {
-  if (typeof options !== 'object' || options === null) throw new TypeError('createEnricher: options must be an object');
-  const toggles = options.enrichments ?? {};
-  const doEmail = toggles.email !== false;
-  const doPhone = toggles.phone !== false;
-  const doName = toggles.name !== false;
-  const doCountry = toggles.country !== false;
-  const doPostal = toggles.postal !== false;
-  const clock = options.clock;
-  if (clock !== undefined && typeof clock !== 'function')
-    throw new TypeError('createEnricher: clock must be a function');
-  // The default clock formats the time once per millisecond, not once per row (toISOString is not free).
-  let lastMs = -1;
-  let lastIso = '';
-  const now =
-    clock === undefined
-      ? () => {
-          const ms = Date.now();
-          if (ms !== lastMs) {
-            lastMs = ms;
-            lastIso = new Date(ms).toISOString();
-          }
-          return lastIso;
-        }
-      : () => {
-          // A fixed or slow clock returns the same instant for many rows: format it once per distinct ms.
-          const date = clock();
-          const ms = date instanceof Date ? date.getTime() : Number.NaN;
-          if (Number.isNaN(ms)) throw new TypeError('createEnricher: clock must return a valid Date');
-          if (ms !== lastMs) {
-            lastMs = ms;
-            lastIso = date.toISOString();
-          }
-          return lastIso;
-        };
-  const maxFieldLength = options.maxFieldLength ?? 4096;
-  if (!Number.isInteger(maxFieldLength) || maxFieldLength < 1) {
-    throw new TypeError('createEnricher: maxFieldLength must be a positive integer');
-  }
-  let defaultCountry: string | undefined;
-  if (options.defaultCountry !== undefined) {
-    const c = normalizeCountry(options.defaultCountry);
-    if (c === null || options.defaultCountry.length !== 2) {
-      throw new TypeError('createEnricher: defaultCountry must be an ISO 3166-1 alpha-2 code');
+export function createEnricher(options?: EnricherOptions & { columns?: undefined }): Enricher<EnrichedUser>;
+export function createEnricher<R extends object = Record<string, unknown>>(
+  options: EnricherOptions & { columns: ColumnMapping },
+): Enricher<EnrichedRow<R>>;
+export function createEnricher(options?: EnricherOptions): Enricher<EnrichedUser> | Enricher<EnrichedRow>;
+export function createEnricher(options?: EnricherOptions): Enricher<EnrichedUser | EnrichedRow> {
+  const o = resolveEnricherOptions(options);
+  const { mapping, maxFieldLength: max } = o;
+  const cols = mapping.columns;
+  const key = mapping.key;
+  const singleKey = key.length === 1 ? key[0]! : null;
+  const now = createNow(o.clock);
+  const steps = createDerivations(o.toggles, o.defaultCountry, o.sizes);
+  // Column names that Object.prototype also has (`constructor`, `__proto__`, ...) would read inherited values
+  // from ordinary objects; with such a mapping every row is read through an own-columns copy.
+  const readOwnOnly = [...key, ...Object.values(cols)].some((c) => c in OBJECT_PROTOTYPE);
+  // One scratch record per step output: the row is assembled from them before the next call.
+  const text = emptyText();
+  const derived = emptyDerived();
+
+  /** Step 1: the mapped row's text into `text`; the first refused column, or null. */
+  function readRow(row: Record<string, unknown>): TextRole | null {
+    const first_name = readText(row, cols.first_name, max);
+    const last_name = readText(row, cols.last_name, max);
+    const email = readText(row, cols.email, max);
+    const phone = readText(row, cols.phone, max);
+    const address = readText(row, cols.address, max);
+    const city = readText(row, cols.city, max);
+    const state = readText(row, cols.state, max);
+    const country = readText(row, cols.country, max);
+    const postal_code = readText(row, cols.postal_code, max);
+    const created_at = readText(row, cols.created_at, max);
+    const updated_at = readText(row, cols.updated_at, max);
+    const source_system = readText(row, cols.source_system, max);
+    if (
+      first_name instanceof Refusal ||
+      last_name instanceof Refusal ||
+      email instanceof Refusal ||
+      phone instanceof Refusal ||
+      address instanceof Refusal ||
+      city instanceof Refusal ||
+      state instanceof Refusal ||
+      country instanceof Refusal ||
+      postal_code instanceof Refusal ||
+      created_at instanceof Refusal ||
+      updated_at instanceof Refusal ||
+      source_system instanceof Refusal
+    ) {
+      return TEXT_ROLES.find((role) => readText(row, cols[role], max) instanceof Refusal) ?? null;
     }
-    defaultCountry = c.alpha2;
+    text.first_name = first_name;
+    text.last_name = last_name;
+    text.email = email;
+    text.phone = phone;
+    text.address = address;
+    text.city = city;
+    text.state = state;
+    text.country = country;
+    text.postal_code = postal_code;
+    text.created_at = created_at;
+    text.updated_at = updated_at;
+    text.source_system = source_system;
+    return null;
   }
-  const inferOptions = defaultCountry === undefined ? undefined : { defaultCountry };
-  const sizes = resolveCacheSizes(options.cacheSize);
 
-  const countryCache = new LruCache<string, Country | 0>(sizes.country);
-  const postalCache = new LruCache<string, PostalOutcome | 0>(sizes.postal);
-  const normalizedPostalCache = new LruCache<string, string | 0>(sizes.postal);
-  const normalizePostalCached = (code: string, alpha2: string): string | null => {
-    const key = `${alpha2}\u0000${code}`;
-    const hit = normalizedPostalCache.get(key);
-    if (hit !== undefined) return hit === 0 ? null : hit;
-    const n = normalizePostalCode(code, alpha2);
-    normalizedPostalCache.set(key, n ?? 0);
-    return n;
-  };
-  const normalizePhoneCached = createPhoneNormalizer({ cacheSize: sizes.phone });
+  /** The key value (the first key column's: the `users_enriched` id), or a failure. */
+  function readKey(row: Record<string, unknown>, at: FailurePath): number | string | EnrichResult<never> {
+    if (singleKey !== null) {
+      const v = keyValue(row[singleKey], max);
+      return typeof v === 'number' || typeof v === 'string' ? v : keyFailure(v, singleKey, at);
+    }
+    let first: number | string | null = null;
+    for (const column of key) {
+      const v = keyValue(row[column], max);
+      if (typeof v !== 'number' && typeof v !== 'string') return keyFailure(v, column, at);
+      first ??= v;
+    }
+    return first!;
+  }
 
-  const analyzeEmailCached = createEmailAnalyzer({ cacheSize: sizes.email });
-  const countryCached = (text: string): Country | null => {
-    const hit = countryCache.get(text);
-    if (hit !== undefined) return hit === 0 ? null : hit;
-    const c = normalizeCountry(text);
-    countryCache.set(text, c ?? 0);
-    return c;
-  };
-  const inferCached = (
-    code: string,
-    state: string | null,
-    city: string | null,
-    phone: NormalizedPhone | null,
-    emailDomain: string | null,
-  ): PostalOutcome | null => {
-    const callingCode = phone?.callingCode ?? '';
-    const key = `${code}\u0000${state ?? ''}\u0000${city ?? ''}\u0000${callingCode}\u0000${emailDomain ?? ''}`;
-    const hit = postalCache.get(key);
-    if (hit !== undefined) return hit === 0 ? null : hit;
-    const r = inferCountryFromPostalCode(
-      code,
-      { state, city, phone: phone === null ? null : { callingCode: phone.callingCode }, emailDomain },
-      inferOptions,
-    );
-    const value =
-      r.candidates.length === 0
-        ? null
-        : {
-            country: r.country,
-            confidence: r.confidence,
-            normalized: r.country === null ? null : normalizePostalCode(code, r.country),
-          };
-    postalCache.set(key, value ?? 0);
-    return value;
-  };
+  /** The mapped roles whose column the source did not send (and that the row indeed lacks). */
+  function unavailableRoles(row: Record<string, unknown>, unavailable: readonly string[]): Set<TextRole> {
+    const roles = new Set<TextRole>();
+    for (const role of TEXT_ROLES) {
+      const column = cols[role];
+      if (column !== undefined && unavailable.includes(column) && !Object.hasOwn(row, column)) roles.add(role);
+    }
+    return roles;
+  }
 
   function enrich(
-    record: unknown,
+    record: object,
     operation: CdcOperation,
     sequence: number | string | null,
     timestamp: string | null,
-  ): EnrichResult {
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      return fail('invalid_record', 'the record is not an object');
+    unavailable: readonly string[] | undefined,
+    at: FailurePath,
+  ): EnrichResult<EnrichedUser | EnrichedRow> {
+    const proto = Object.getPrototypeOf(record);
+    const row =
+      proto === null || (proto === OBJECT_PROTOTYPE && !readOwnOnly)
+        ? (record as Record<string, unknown>)
+        : ownColumns(record);
+    const id = readKey(row, at);
+    if (typeof id === 'object') return id;
+    const refused = readRow(row);
+    if (refused !== null) {
+      const column = cols[refused]!;
+      const r = readText(row, column, max);
+      return r === TOO_LARGE
+        ? fail('too_large', `${column} is longer than ${max} characters`, [...at, column])
+        : fail('invalid_field', `${column} has an unsupported type`, [...at, column]);
     }
-    const row = record as Record<string, unknown>;
-    const rawId = row['id'];
-    if (rawId === undefined || rawId === null || rawId === '') return fail('missing_id', 'the record has no id', 'id');
-    const id = toId(rawId);
-    if (id === null) return fail('invalid_id', 'id is not an integer in the BIGINT range', 'id');
-
-    // Unrolled, named field reads: a loop of keyed loads over a key array is megamorphic and several times
-    // slower on this hot path.
-    const first_name = textValue(row['first_name'], 'first_name', maxFieldLength);
-    const last_name = textValue(row['last_name'], 'last_name', maxFieldLength);
-    const emailText = textValue(row['email'], 'email', maxFieldLength);
-    const phoneText = textValue(row['phone'], 'phone', maxFieldLength);
-    const address = textValue(row['address'], 'address', maxFieldLength);
-    const city = textValue(row['city'], 'city', maxFieldLength);
-    const state = textValue(row['state'], 'state', maxFieldLength);
-    const country = textValue(row['country'], 'country', maxFieldLength);
-    const postal_code = textValue(row['postal_code'], 'postal_code', maxFieldLength);
-    const created_at = textValue(row['created_at'], 'created_at', maxFieldLength);
-    const updated_at = textValue(row['updated_at'], 'updated_at', maxFieldLength);
-    const source_system = textValue(row['source_system'], 'source_system', maxFieldLength);
-    if (
-      first_name instanceof Problem ||
-      last_name instanceof Problem ||
-      emailText instanceof Problem ||
-      phoneText instanceof Problem ||
-      address instanceof Problem ||
-      city instanceof Problem ||
-      state instanceof Problem ||
-      country instanceof Problem ||
-      postal_code instanceof Problem ||
-      created_at instanceof Problem ||
-      updated_at instanceof Problem ||
-      source_system instanceof Problem
-    ) {
-      return fieldFailure(row, maxFieldLength);
-    }
-    const text = {
-      first_name: first_name as string | null,
-      last_name: last_name as string | null,
-      email: emailText as string | null,
-      phone: phoneText as string | null,
-      address: address as string | null,
-      city: city as string | null,
-      state: state as string | null,
-      country: country as string | null,
-      postal_code: postal_code as string | null,
-      created_at: created_at as string | null,
-      updated_at: updated_at as string | null,
-      source_system: source_system as string | null,
-    };
-
-    // Email (RFC 5321/5322 subset, ICANN public suffix); null columns when there is no email.
-    const email = doEmail && text.email !== null ? analyzeEmailCached(text.email) : null;
-
-    // Country named by the record itself: free text or codes, O(1) index.
-    const given = doCountry && text.country !== null ? countryCached(text.country) : null;
-
-    // Phone: the record's own country is the default region for nationally written numbers.
-    const phoneRegion = given?.alpha2 ?? defaultCountry;
-    const phone =
-      doPhone && text.phone !== null
-        ? normalizePhoneCached(text.phone, phoneRegion === undefined ? undefined : { defaultCountry: phoneRegion })
-        : null;
-
-    let inferred: string | null = null;
-    let confidence: number | null = null;
-    let postalNormalized: string | null = null;
-    if (given !== null) {
-      inferred = given.alpha2;
-      confidence = 1;
-      if (doPostal && text.postal_code !== null)
-        postalNormalized = normalizePostalCached(text.postal_code, given.alpha2);
-    } else if (doPostal && text.postal_code !== null) {
-      // Only the email's top-level label is evidence (a ccTLD), so it alone goes into the cache key.
-      const domain = email?.domain ?? null;
-      const tld = domain === null ? null : domain.slice(domain.lastIndexOf('.') + 1);
-      const r = inferCached(text.postal_code, text.state, text.city, phone, tld === null ? null : `x.${tld}`);
-      if (r !== null) {
-        inferred = r.country;
-        confidence = r.confidence;
-        postalNormalized = r.normalized;
+    // Steps 2-5: derive. Email first (its domain is postal evidence), phone before location (the same).
+    steps.deriveEmail(text, derived);
+    steps.derivePhone(text, derived);
+    steps.deriveLocation(text, derived);
+    steps.deriveName(text, derived);
+    const meta: RowMeta = { operation, sequence, timestamp, migratedAt: now() };
+    const out = mapping.isDefault
+      ? assembleUser(id, text, derived, meta)
+      : (assembleMapped(row, derived, meta) as EnrichedRow);
+    if (unavailable !== undefined && unavailable.length > 0) {
+      const roles = unavailableRoles(row, unavailable);
+      if (roles.size > 0) {
+        const fixedColumns = mapping.isDefault ? [...roles] : [];
+        dropUnavailable(out as Record<string, unknown>, roles, fixedColumns);
       }
     }
-
-    const value: EnrichedUser = {
-      id,
-      first_name: text.first_name,
-      last_name: text.last_name,
-      email: text.email,
-      email_domain: email?.domain ?? null,
-      phone: text.phone,
-      address: text.address,
-      city: text.city,
-      state: text.state,
-      country: text.country,
-      postal_code: text.postal_code,
-      created_at: text.created_at,
-      updated_at: text.updated_at,
-      source_system: text.source_system,
-      migration_timestamp: now(),
-      cdc_operation: operation,
-      full_name: doName ? buildFullName(text.first_name, text.last_name) : null,
-      email_category: email?.category ?? null,
-      inferred_country: inferred,
-      is_valid_email_flag: email === null ? null : email.validation.valid,
-      normalized_email: email?.normalized ?? null,
-      phone_e164: phone?.e164 ?? null,
-      phone_country: phone?.country ?? null,
-      phone_valid: phone === null ? null : phone.valid,
-      country_code: given?.alpha2 ?? null,
-      postal_code_normalized: postalNormalized,
-      inferred_country_confidence: confidence,
-      email_registrable_domain: email?.registrableDomain ?? null,
-      email_is_role: email === null ? null : email.isRole,
-      cdc_sequence: sequence,
-      cdc_timestamp: timestamp,
-    };
-    return { ok: true, value };
+    return { ok: true, value: out };
   }
 
-  function enrichRow(row: unknown, meta?: RowChangeMeta): EnrichResult {
+  function enrichRow(row: unknown, meta?: RowChangeMeta): EnrichResult<EnrichedUser | EnrichedRow> {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       return fail('invalid_record', 'the record is not an object');
     }
     const r = row as Record<string, unknown>;
     const op = meta?.operation ?? toOperation(r['cdc_operation']);
-    if (op === null) return fail('invalid_operation', 'cdc_operation is not INSERT, UPDATE or DELETE', 'cdc_operation');
+    if (op === null)
+      return fail('invalid_operation', 'cdc_operation is not INSERT, UPDATE or DELETE', ['cdc_operation']);
     const seq = meta?.sequence !== undefined ? meta.sequence : toSequence(r['cdc_sequence']);
     if (seq === undefined)
-      return fail('invalid_sequence', 'cdc_sequence is not an integer or position', 'cdc_sequence');
+      return fail('invalid_sequence', 'cdc_sequence is not an integer or position', ['cdc_sequence']);
     const rawTs = r['cdc_timestamp'];
     if (meta?.timestamp === undefined && rawTs !== undefined && rawTs !== null) {
-      // Same rules as the text fields: a wrong type or an absurd size is a typed failure, not a silent null
-      // (ISO-8601 needs under 40 characters; the bound is the common maxFieldLength).
-      if (typeof rawTs === 'string' && rawTs.length > maxFieldLength) {
-        return fail('field_too_large', `cdc_timestamp is longer than ${maxFieldLength} characters`, 'cdc_timestamp');
+      // Same rules as the text columns: a wrong type or an absurd size is a typed failure, not a silent null.
+      if (typeof rawTs === 'string' && rawTs.length > max) {
+        return fail('too_large', `cdc_timestamp is longer than ${max} characters`, ['cdc_timestamp']);
       }
       if (typeof rawTs !== 'string' && typeof rawTs !== 'number' && !(rawTs instanceof Date)) {
-        return fail('invalid_field', 'cdc_timestamp has an unsupported type', 'cdc_timestamp');
+        return fail('invalid_field', 'cdc_timestamp has an unsupported type', ['cdc_timestamp']);
       }
     }
     const ts = meta?.timestamp !== undefined ? meta.timestamp : toTimestampText(rawTs);
-    return enrich(r, op ?? 'INSERT', seq, ts);
+    return enrich(r, op ?? 'INSERT', seq, ts, meta?.unavailable, []);
   }
 
-  function enrichEvent(event: ChangeEvent): EnrichResult {
+  function enrichEvent(event: ChangeEvent): EnrichResult<EnrichedUser | EnrichedRow> {
     if (typeof event !== 'object' || event === null) return fail('invalid_record', 'the event is not an object');
-    let operation: CdcOperation;
-    switch (event.op) {
-      case 'insert':
-      case 'snapshot':
-        operation = 'INSERT';
-        break;
-      case 'update':
-        operation = 'UPDATE';
-        break;
-      case 'delete':
-        operation = 'DELETE';
-        break;
-      default:
-        return fail('invalid_operation', 'only insert, snapshot, update and delete events make rows', 'op');
+    const operation = EVENT_OPERATIONS[event.op];
+    if (operation === undefined) {
+      return fail('invalid_operation', 'only insert, snapshot, update and delete events make rows', ['op']);
     }
-    const row = operation === 'DELETE' ? event.before : event.after;
-    if (row === null || row === undefined) return fail('invalid_record', 'the event carries no row image', 'after');
+    const image = operation === 'DELETE' ? 'before' : 'after';
+    const row = event[image];
+    if (typeof row !== 'object' || row === null) {
+      return fail('invalid_record', `the event carries no ${image} row image`, [image]);
+    }
     const seq = toSequence(event.position);
-    if (seq === undefined) return fail('invalid_sequence', 'the event position is not usable', 'position');
-    return enrich(row, operation, seq, typeof event.timestamp === 'string' ? event.timestamp : null);
+    if (seq === undefined) return fail('invalid_sequence', 'the event position is not usable', ['position']);
+    const timestamp = typeof event.timestamp === 'string' ? event.timestamp : null;
+    return enrich(row, operation, seq, timestamp, event.unavailable, [image]);
   }
 
   return {
     enrichRow,
     enrichEvent,
     enrichBatch(rows) {
-      const out: EnrichResult[] = [];
+      const out: EnrichResult<EnrichedUser | EnrichedRow>[] = [];
       for (const row of rows) out.push(enrichRow(row));
       return out;
     },
     enrichEvents(events) {
-      const out: EnrichResult[] = [];
+      const out: EnrichResult<EnrichedUser | EnrichedRow>[] = [];
       for (const e of events) out.push(enrichEvent(e));
       return out;
+    },
+    mapping,
+    outputColumns(sourceColumns) {
+      if (mapping.isDefault) return [...ENRICHED_USER_COLUMNS];
+      return [...sourceColumns.filter(passesThrough), ...ENRICHMENT_COLUMNS, ...CDC_METADATA_COLUMNS];
     },
   };
 }

@@ -7,6 +7,7 @@
  * time instead of the whole of zod (start-up is part of the product, see docs/benchmarks.md).
  */
 import * as z from 'zod/mini';
+import { formatFailurePath } from './errors.js';
 
 export { z };
 
@@ -15,12 +16,7 @@ export type OptionsSchema<T> = z.ZodMiniType<T, unknown>;
 
 /** `a.b[0].c` for an issue path (the option, never its value). */
 function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out.length === 0 ? String(key) : `.${String(key)}`;
-  }
-  return out;
+  return formatFailurePath(path.map((key) => (typeof key === 'number' ? key : String(key))));
 }
 
 /**

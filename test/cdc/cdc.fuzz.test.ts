@@ -5,7 +5,14 @@ import { parseChangeEvents } from '../../src/cdc/index.js';
 import { anyCase, text } from './arbitraries.js';
 
 const numRuns = Number(process.env.FUZZ_RUNS ?? 100_000);
-const CODES = new Set(['invalid_json', 'unknown_format', 'missing_field', 'invalid_field', 'invalid_op', 'too_large']);
+const CODES = new Set([
+  'invalid_json',
+  'unknown_format',
+  'missing_field',
+  'invalid_field',
+  'invalid_operation',
+  'too_large',
+]);
 
 /** Mutates a valid envelope: drops, retypes or corrupts one top-level field, or flips bytes. */
 const mutated = fc

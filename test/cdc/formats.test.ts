@@ -11,13 +11,14 @@ import {
   parseChangeEvents,
   SKIP_REASONS,
 } from '../../src/cdc/index.js';
+import { formatFailurePath } from '../../src/shared/errors.js';
 
 function events(input: unknown, options?: ParseOptions): ChangeEvent[] {
   const r = parseChangeEvents(
     typeof input === 'string' || input instanceof Uint8Array ? input : JSON.stringify(input),
     options,
   );
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} (${r.error.path})`);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} (${formatFailurePath(r.error.path)})`);
   return r.events;
 }
 function one(input: unknown, options?: ParseOptions): ChangeEvent {
@@ -32,11 +33,13 @@ function skipped(input: unknown, options?: ParseOptions): string | undefined {
   expect(r.events).toHaveLength(0);
   return r.skipped;
 }
-function error(input: unknown, options?: ParseOptions): { code: string; path?: string; message: string } {
+/** The error, with its path array written as text (`payload.before`, `change[0].kind`) for short expectations. */
+function error(input: unknown, options?: ParseOptions): { code: string; path: string; message: string } {
   const r: ParseResult = parseChangeEvents(typeof input === 'string' ? input : JSON.stringify(input), options);
   expect(r.ok).toBe(false);
   if (r.ok) throw new Error('expected an error');
-  return r.error;
+  expect(Array.isArray(r.error.path)).toBe(true);
+  return { ...r.error, path: formatFailurePath(r.error.path) };
 }
 
 const pgSource = {
@@ -98,7 +101,7 @@ describe('input decoding', () => {
   });
   it('every documented code and skip reason has a description', () => {
     expect(Object.keys(PARSE_ERROR_CODES).sort()).toEqual(
-      ['invalid_field', 'invalid_json', 'invalid_op', 'missing_field', 'too_large', 'unknown_format'].sort(),
+      ['invalid_field', 'invalid_json', 'invalid_operation', 'missing_field', 'too_large', 'unknown_format'].sort(),
     );
     expect(Object.keys(SKIP_REASONS)).toHaveLength(8);
   });
@@ -106,6 +109,19 @@ describe('input decoding', () => {
     expect(() => parseChangeEvents('{}', { format: 'avro' as 'seed' })).toThrow(TypeError);
     expect(() => parseChangeEvents('{}', { maxMessageBytes: -1 })).toThrow(TypeError);
     expect(() => parseChangeEvents('{}', { filter: { table: '(' } })).toThrow(TypeError);
+  });
+  it('names an unknown or misspelled option (strict schema)', () => {
+    expect(() => parseChangeEvents('{}', { fromat: 'seed' } as ParseOptions)).toThrow(
+      new TypeError('parseChangeEvents: unknown option "fromat"'),
+    );
+    expect(() => parseChangeEvents('{}', { filter: { tabel: 'x' } } as ParseOptions)).toThrow(
+      /unknown option "filter.tabel"/,
+    );
+  });
+  it('error paths are arrays of keys and indexes', () => {
+    const r = parseChangeEvents(JSON.stringify([msg, { schema: {}, payload: { op: 'c', source: {}, after: 'x' } }]));
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_field', path: [1, 'payload', 'after'] } });
+    expect(parseChangeEvents('not json')).toMatchObject({ ok: false, error: { code: 'invalid_json', path: [] } });
   });
 });
 
@@ -319,8 +335,8 @@ describe('Debezium', () => {
       code: 'missing_field',
       path: 'op',
     });
-    expect(error({ op: 'x', source: {} })).toMatchObject({ code: 'invalid_op', path: 'op' });
-    expect(error({ op: 7, source: {} }, { format: 'debezium' })).toMatchObject({ code: 'invalid_op' });
+    expect(error({ op: 'x', source: {} })).toMatchObject({ code: 'invalid_operation', path: 'op' });
+    expect(error({ op: 7, source: {} }, { format: 'debezium' })).toMatchObject({ code: 'invalid_operation' });
     expect(error({ op: 'c', before: null, after: null, source: {} })).toMatchObject({
       code: 'missing_field',
       path: 'after',
@@ -372,7 +388,7 @@ describe('Maxwell', () => {
   });
   it('errors: invalid type, missing data, invalid old', () => {
     expect(error({ ...base, type: 'upsert', data: {} }, { format: 'maxwell' })).toMatchObject({
-      code: 'invalid_op',
+      code: 'invalid_operation',
       path: 'type',
     });
     expect(error({ ...base, type: 'insert' })).toMatchObject({ code: 'missing_field', path: 'data' });
@@ -465,7 +481,7 @@ describe('Canal', () => {
     expect(one({ ...base, type: 'INSERT', data: [{ id: '1' }] }, { filter: { table: 'user.*' } }).op).toBe('insert');
   });
   it('errors: invalid type, missing/invalid data, value not fitting its type', () => {
-    expect(error({ ...base, type: 'MERGE', data: [] })).toMatchObject({ code: 'invalid_op', path: 'type' });
+    expect(error({ ...base, type: 'MERGE', data: [] })).toMatchObject({ code: 'invalid_operation', path: 'type' });
     expect(error({ ...base, type: 'INSERT', data: null })).toMatchObject({ code: 'missing_field', path: 'data' });
     expect(error({ ...base, type: 'INSERT', data: {} })).toMatchObject({ code: 'invalid_field', path: 'data' });
     expect(error({ ...base, type: 'INSERT', data: [{ id: 'A101' }] })).toMatchObject({
@@ -510,7 +526,7 @@ describe('OGG', () => {
     expect(one({ ...base, op_type: 'T' })).toMatchObject({ op: 'truncate', before: null, after: null });
   });
   it('errors: invalid op_type, missing images', () => {
-    expect(error({ ...base, op_type: 'X' })).toMatchObject({ code: 'invalid_op', path: 'op_type' });
+    expect(error({ ...base, op_type: 'X' })).toMatchObject({ code: 'invalid_operation', path: 'op_type' });
     expect(error({ ...base, op_type: 'I' })).toMatchObject({ code: 'missing_field', path: 'after' });
     expect(error({ ...base, op_type: 'D' })).toMatchObject({ code: 'missing_field', path: 'before' });
     expect(error({ ...base, op_type: 'I', after: 'x' })).toMatchObject({ code: 'invalid_field', path: 'after' });
@@ -527,7 +543,7 @@ describe('AWS DMS', () => {
   };
   it('errors: invalid operation, missing data/metadata, bad record-type, bad before image', () => {
     expect(error({ data: {}, metadata: { ...meta, operation: 'merge' } })).toMatchObject({
-      code: 'invalid_op',
+      code: 'invalid_operation',
       path: 'metadata.operation',
     });
     expect(error({ metadata: { ...meta, operation: 'insert' } })).toMatchObject({
@@ -557,7 +573,10 @@ describe('AWS DMS', () => {
 
 describe('wal2json', () => {
   it('errors: bad kind/action, mismatched arrays, missing identity', () => {
-    expect(error({ change: [{ kind: 'upsert' }] })).toMatchObject({ code: 'invalid_op', path: 'change[0].kind' });
+    expect(error({ change: [{ kind: 'upsert' }] })).toMatchObject({
+      code: 'invalid_operation',
+      path: 'change[0].kind',
+    });
     expect(error({ change: [{ schema: 'a' }] })).toMatchObject({ code: 'missing_field', path: 'change[0].kind' });
     expect(error({ change: [{ kind: 'insert', columnnames: ['a'], columnvalues: [] }] })).toMatchObject({
       code: 'invalid_field',
@@ -567,7 +586,7 @@ describe('wal2json', () => {
       code: 'missing_field',
       path: 'change[0].oldkeys',
     });
-    expect(error({ action: 'X' })).toMatchObject({ code: 'invalid_op', path: 'action' });
+    expect(error({ action: 'X' })).toMatchObject({ code: 'invalid_operation', path: 'action' });
     expect(error({ action: 'I', schema: 'a', table: 'b' })).toMatchObject({ code: 'missing_field', path: 'columns' });
     expect(error({ action: 'I', columns: [{ value: 1 }] })).toMatchObject({ code: 'invalid_field', path: 'columns' });
     expect(error({ action: 'D', schema: 'a', table: 'b' })).toMatchObject({ code: 'missing_field', path: 'identity' });
@@ -588,7 +607,10 @@ describe('wal2json', () => {
 describe('seed', () => {
   const row = { id: 1, email: 'x@y.z', country: null };
   it('errors: missing/invalid cdc_operation, bad sequence and timestamp', () => {
-    expect(error({ ...row, cdc_operation: 'UPSERT' })).toMatchObject({ code: 'invalid_op', path: 'cdc_operation' });
+    expect(error({ ...row, cdc_operation: 'UPSERT' })).toMatchObject({
+      code: 'invalid_operation',
+      path: 'cdc_operation',
+    });
     expect(error({ ...row, cdc_operation: null }, { format: 'seed' })).toMatchObject({ code: 'missing_field' });
     expect(error({ ...row, cdc_operation: 'INSERT', cdc_sequence: -1 })).toMatchObject({
       code: 'invalid_field',

@@ -1,28 +1,17 @@
 /**
- * The BUILT binary on the shipped sample (data/sample_events.json, converted to NDJSON here), on skip-only
- * messages, and with the format forced: stdout, stderr and exit codes.
+ * The CLI (current sources, in-process and as a process) on the shipped sample (data/sample_events.json,
+ * converted to NDJSON here), on skip-only messages, and with the format forced: stdout, stderr, exit codes.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENRICHED_USER_COLUMNS } from '../../src/enrich/index.js';
+import { failures, root, runProcess } from './helpers.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'dist', 'cli', 'main.js');
 const sample = JSON.parse(readFileSync(join(root, 'data', 'sample_events.json'), 'utf8')) as Record<string, unknown>[];
 const sampleNdjson = `${sample.map((e) => JSON.stringify(e)).join('\n')}\n`;
 
-beforeAll(() => {
-  if (!existsSync(bin)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-}, 120_000);
-
-function run(args: string[], input: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 60_000 });
-  const lines = (s: string) => s.split('\n').filter((l) => l.length > 0);
-  return { code: r.status, stdout: lines(r.stdout), stderr: lines(r.stderr) };
-}
+const run = runProcess;
 
 interface StatsLine {
   stats: { lines: number; events: number; rows: number; errors: number; skipped: number; skipped_by_reason: object };
@@ -86,8 +75,13 @@ describe('cdc-enrich on data/sample_events.json', () => {
     const r = run(['parse', '--format', 'maxwell'], sampleNdjson);
     expect(r.code).toBe(0);
     expect(r.stdout).toEqual([]);
-    const errors = r.stderr.map((l) => JSON.parse(l) as { line: number; code: string; message: string });
+    const errors = failures(r.stderr);
     expect(errors.map((e) => e.line)).toEqual(sample.map((_, i) => i + 1));
+    // every line failed the same way: one hint at the end says what to check
+    expect(JSON.parse(r.stderr.at(-1)!)).toMatchObject({
+      code: errors[0]!.code,
+      hint: expect.stringMatching(/--format/),
+    });
     // no payload in the messages
     for (const e of errors) expect(e.message).not.toContain(String(sample[0]!['email']));
   });

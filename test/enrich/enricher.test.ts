@@ -1,11 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateSeedEvents } from '../../bench/corpus.js';
 import type { ChangeEvent } from '../../src/cdc/index.js';
 import {
   createEnricher,
   ENRICHED_USER_COLUMNS,
   type EnrichedUser,
+  type EnrichResult,
+  FAILURE_CODES,
+  SEED_ROW_FIELDS,
   USERS_ENRICHED_COLUMNS,
 } from '../../src/enrich/index.js';
 
@@ -31,7 +34,7 @@ const ada = {
   cdc_timestamp: '2024-03-02T10:00:01Z',
 };
 
-function ok(r: ReturnType<ReturnType<typeof createEnricher>['enrichRow']>): EnrichedUser {
+function ok(r: EnrichResult<EnrichedUser>): EnrichedUser {
   if (!r.ok) throw new Error(`expected a row, got ${r.error.code}`);
   return r.value;
 }
@@ -164,15 +167,17 @@ describe('enrichRow: typed failures', () => {
     ['a string', 'invalid_record'],
     [[1, 2], 'invalid_record'],
     [{ first_name: 'No Id' }, 'missing_id'],
-    [{ id: 'abc' }, 'invalid_id'],
     [{ id: 1.5 }, 'invalid_id'],
-    [{ id: '99999999999999999999' }, 'invalid_id'],
+    [{ id: 2 ** 60 }, 'invalid_id'],
+    [{ id: true }, 'invalid_id'],
+    [{ id: { n: 1 } }, 'invalid_id'],
+    [{ id: '   ' }, 'missing_id'],
     [{ id: 1, email: { nested: true } }, 'invalid_field'],
     [{ id: 1, city: ['x'] }, 'invalid_field'],
-    [{ id: 1, address: 'x'.repeat(5000) }, 'field_too_large'],
+    [{ id: 1, address: 'x'.repeat(5000) }, 'too_large'],
     [{ id: 1, cdc_operation: 'MERGE' }, 'invalid_operation'],
     [{ id: 1, cdc_sequence: { n: 1 } }, 'invalid_sequence'],
-    [{ id: 1, cdc_timestamp: 'x'.repeat(5000) }, 'field_too_large'],
+    [{ id: 1, cdc_timestamp: 'x'.repeat(5000) }, 'too_large'],
     [{ id: 1, cdc_timestamp: { seconds: 1 } }, 'invalid_field'],
     [{ id: 1, cdc_timestamp: true }, 'invalid_field'],
   ])('%j → %s', (input, code) => {
@@ -180,9 +185,25 @@ describe('enrichRow: typed failures', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe(code);
+      expect(FAILURE_CODES[r.error.code].modules).toContain('enrich');
+      // the path names the offending column (none for a record that is not an object)
+      const isRow = typeof input === 'object' && input !== null && !Array.isArray(input);
+      const column = !isRow ? undefined : code.endsWith('_id') ? 'id' : Object.keys(input).at(-1);
+      expect(r.error.path).toEqual(column === undefined ? [] : [column]);
       // messages name the field, never the value
       expect(r.error.message).not.toContain('x'.repeat(20));
     }
+  });
+
+  it.each([
+    ['42', 42],
+    [' 42 ', 42],
+    ['9007199254740993', '9007199254740993'],
+    [9007199254740993n, '9007199254740993'],
+    ['99999999999999999999', '99999999999999999999'],
+    ['5b4f3e0c-6f1e-4c7a-9d3b-1a2b3c4d5e6f', '5b4f3e0c-6f1e-4c7a-9d3b-1a2b3c4d5e6f'],
+  ])('key %s → %s (exact integers, text keys)', (id, expected) => {
+    expect(ok(e.enrichRow({ id })).id).toBe(expected);
   });
 
   it('formats each instant of the clock (the per-millisecond formatting cache never sticks)', () => {
@@ -206,10 +227,33 @@ describe('enrichRow: typed failures', () => {
   it('rejects bad options as programmer misuse', () => {
     // a clock that returns an invalid Date is a programming error too
     expect(() => createEnricher({ clock: () => new Date(Number.NaN) }).enrichRow({ id: 1 })).toThrow(TypeError);
-    expect(() => createEnricher({ defaultCountry: 'Germany' })).toThrow(TypeError);
+    expect(() => createEnricher({ defaultCountry: 'Atlantis' })).toThrow(
+      /createEnricher: invalid option defaultCountry/,
+    );
     expect(() => createEnricher({ cacheSize: -1 })).toThrow(TypeError);
     expect(() => createEnricher({ maxFieldLength: 0 })).toThrow(TypeError);
+    expect(() => createEnricher({ colums: {} } as never)).toThrow(
+      new TypeError('createEnricher: unknown option "colums"'),
+    );
+    expect(() => createEnricher({ enrichments: { emial: false } } as never)).toThrow(
+      /unknown option "enrichments.emial"/,
+    );
+    expect(() => createEnricher({ cacheSize: { emails: 1 } } as never)).toThrow(TypeError);
   });
+
+  it.each(['DE', 'de', 'DEU', 'Germany', 'Deutschland'])(
+    'defaultCountry %j is the fallback region for national phones and postal inference',
+    (defaultCountry) => {
+      const de = createEnricher({ clock, defaultCountry });
+      const r = ok(de.enrichRow({ id: 1, phone: '030 901820', postal_code: '10115' }));
+      expect(r.phone_e164).toBe('+4930901820');
+      expect(r.phone_country).toBe('DE');
+      expect(r.inferred_country).toBe('DE');
+      // the record's own country wins over the fallback
+      const fr = ok(de.enrichRow({ id: 2, phone: '01 42 68 53 00', country: 'France' }));
+      expect(fr.phone_e164).toBe('+33142685300');
+    },
+  );
 });
 
 describe('enrichEvent', () => {
@@ -270,18 +314,54 @@ describe('enricher properties', () => {
     fc.object({ maxDepth: 1 }),
   );
 
+  const junkCounts = { ok: 0, failed: 0 };
   test.prop([fc.anything()])('never throws on any value', (x) => {
     expect(() => createEnricher({ clock }).enrichRow(x)).not.toThrow();
   });
 
   test.prop([seedRow, fc.dictionary(fc.constantFrom(...USERS_ENRICHED_COLUMNS), field)])(
-    'never throws on seed rows with fields replaced by junk, and never half-fills a row',
+    'seed rows with fields replaced by junk: a full row when every field is usable, else the failure of a junk field',
     (row, junk) => {
       const r = createEnricher({ clock }).enrichRow({ ...row, ...junk });
-      if (r.ok) expect(Object.keys(r.value)).toEqual([...ENRICHED_USER_COLUMNS]);
-      else expect(typeof r.error.code).toBe('string');
+      const unusable = (k: string, v: unknown) =>
+        k === 'id'
+          ? v === undefined ||
+            v === null ||
+            v === '' ||
+            typeof v === 'boolean' ||
+            typeof v === 'object' ||
+            (typeof v === 'number' && !Number.isSafeInteger(v)) ||
+            (typeof v === 'string' && v.trim() === '')
+          : typeof v === 'boolean' || (typeof v === 'object' && v !== null);
+      const bad = Object.entries(junk)
+        .filter(([k]) => (SEED_ROW_FIELDS as readonly string[]).includes(k))
+        .filter(
+          ([k, v]) => unusable(k, v) && !(k === 'cdc_operation' || k === 'cdc_sequence' || k === 'cdc_timestamp'),
+        );
+      if (r.ok) {
+        junkCounts.ok++;
+        expect(Object.keys(r.value)).toEqual([...ENRICHED_USER_COLUMNS]);
+        expect(bad).toEqual([]);
+      } else {
+        junkCounts.failed++;
+        const column = r.error.path[0];
+        expect(Object.keys(junk)).toContain(column);
+        expect([
+          'invalid_field',
+          'invalid_id',
+          'missing_id',
+          'too_large',
+          'invalid_operation',
+          'invalid_sequence',
+        ]).toContain(r.error.code);
+      }
     },
   );
+  afterAll(() => {
+    // both outcomes were exercised
+    expect(junkCounts.ok).toBeGreaterThan(5);
+    expect(junkCounts.failed).toBeGreaterThan(5);
+  });
 
   test.prop([fc.array(seedRow, { maxLength: 30 })])('deterministic under a fixed clock', (rows) => {
     const a = createEnricher({ clock }).enrichBatch(rows);
