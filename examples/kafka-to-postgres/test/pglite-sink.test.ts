@@ -7,7 +7,7 @@ import { createPgliteDriver } from '../src/sinks/pglite.js';
 import { createSqlSink, isDataError, type SqlDriver } from '../src/sinks/sql-sink.js';
 import { createGeneratorSource } from '../src/sources/generator.js';
 import type { PreparedMessage, Sink, SourceMessage } from '../src/types.js';
-import { diffModel, modelOf, preparedChange, tableSnapshot, withColumn } from './helpers.js';
+import { diffModel, modelOf, preparedChange, preparerOf, tableSnapshot, withColumn } from './helpers.js';
 
 let driver: SqlDriver;
 let sink: Sink;
@@ -158,7 +158,7 @@ describe('pipeline on PGlite', () => {
       },
       sink,
       groupId: 'g',
-      prepare,
+      preparer: preparerOf(prepare),
       progressIntervalMs: 0,
     });
     const totals = await run.done;
@@ -183,13 +183,23 @@ describe('pipeline on PGlite', () => {
       source: source(),
       sink,
       groupId: 'g',
-      prepare,
+      preparer: preparerOf(prepare),
       stopAfter: 200,
+      // One chunk between the stages, one chunk per transaction: the stop lands mid-stream.
+      maxInFlightBatches: 1,
+      maxBatchMessages: 37,
+      maxTransactionMessages: 37,
       progressIntervalMs: 0,
     }).done;
     expect(first.consumed).toBeGreaterThanOrEqual(200);
     expect(first.consumed).toBeLessThan(500);
-    const second = await runPipeline({ source: source(), sink, groupId: 'g', prepare, progressIntervalMs: 0 }).done;
+    const second = await runPipeline({
+      source: source(),
+      sink,
+      groupId: 'g',
+      preparer: preparerOf(prepare),
+      progressIntervalMs: 0,
+    }).done;
     expect(first.consumed + second.consumed).toBe(500);
     expect(second.duplicates).toBe(0);
     const model = modelOf(events.map((e) => ({ id: e.id, cdc_operation: e.op, cdc_sequence: e.seq })));

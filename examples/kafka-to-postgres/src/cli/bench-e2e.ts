@@ -1,23 +1,45 @@
 /**
- * `npm run bench:e2e [-- --events 1000000 --latency-seconds 30 --rate 10000]`
- *
- * Real Kafka → enrich → real PostgreSQL (needs `bash scripts/services.sh up` and its env):
- * 1. sustained: 1M seed-format events are produced into a fresh 4-partition topic, then one worker drains
- *    the backlog; events/s = events / drain time. The pipeline's time split (waiting for Kafka, parse + enrich,
- *    PostgreSQL) says where the time goes.
- * 2. latency: a fresh topic, the worker running, events produced at a fixed rate; event-to-row latency is
- *    commit time minus the Kafka message timestamp (set when the producer sends), exact per event.
- * Prints Markdown for docs/benchmarks.md.
+ * `npm run bench:e2e [-- options]`: real Kafka → parse + enrich → real PostgreSQL, one worker process.
+ * Run with `--help` for the options. Prints Markdown for docs/benchmarks.md.
  */
-import { cpus } from 'node:os';
-import { parseArgs } from 'node:util';
+import { cpus, loadavg } from 'node:os';
+// The realistic corpus: every user has their own phone and postcode, email domains repeat (Zipf-like).
+import { generateSeedEvents } from '../../../../bench/corpus.js';
 import { databaseUrlFromEnv, kafkaBrokersFromEnv } from '../config.js';
 import { describeError } from '../errors.js';
-import { generateSeedEvents } from '../events.js';
-import { createKafka, ensureTopic } from '../kafka.js';
+import { deleteTopics, ensureTopic } from '../kafka.js';
 import { produceEvents } from '../producer.js';
 import { createPostgresDriver } from '../sinks/postgres.js';
-import { startKafkaToPostgresWorker } from '../worker.js';
+import { startKafkaToPostgresWorker, type WorkerOptions } from '../worker.js';
+import { parseFlags } from './flags.js';
+
+const HELP = `npm run bench:e2e [-- options]
+
+Real Kafka -> parse + enrich -> real PostgreSQL with one worker (in this process), on the realistic corpus
+(bench/corpus.ts: distinct phones and postcodes per user, Zipf email domains, 70/25/5 insert/update/delete).
+1. sustained drain: N events are produced into a fresh 4-partition topic, then the worker drains the backlog;
+   events/s = N / drain time (from the first commit, and including the group join).
+2. latency: a fresh topic, the worker running, events produced at a steady rate; event-to-row latency =
+   commit time - Kafka message timestamp, exact per event.
+Each run uses its own PostgreSQL schema and topics, dropped at the end.
+
+Options:
+  --events N             events for the drain run (default 1000000)
+  --rate N               events/s for the latency run (default 10000)
+  --latency-seconds S    length of the latency run (default 30; 0 skips it)
+  --threads N            prepare worker threads (default: 1 on a 2+ core host, 0 = inline)
+  --max-batch N          messages per prepared chunk (default 2000)
+  --max-transaction N    messages per transaction at most (default 10000)
+  --max-in-flight N      chunks between fetch and commit (default 4)
+  -h, --help             this text
+
+Environment: KAFKA_BOOTSTRAP_SERVERS, DATABASE_URL (or POSTGRES_HOST/PORT/DB/USER/PASSWORD).
+  bash scripts/services.sh up && eval "$(bash scripts/services.sh env)"
+CPU profile of the worker: NODE_OPTIONS=--cpu-prof npm run bench:e2e -- --events 200000 --latency-seconds 0
+
+Example:
+  npm run bench:e2e -- --events 200000 --threads 1
+`;
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -27,114 +49,160 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      events: { type: 'string', default: '1000000' },
-      'latency-seconds': { type: 'string', default: '30' },
-      rate: { type: 'string', default: '10000' },
-      'max-batch': { type: 'string', default: '2000' },
+/** Samples the process RSS until stopped; returns the peak in MB. */
+function rssSampler(): { stop(): number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.round(Math.max(peak, process.memoryUsage.rss()) / 1048576);
     },
-    strict: true,
+  };
+}
+
+/** Distinct values of the corpus (the cardinality that decides cache hit rates). */
+function profileOf(count: number): string {
+  const emails = new Set<string>();
+  const phones = new Set<string>();
+  const postcodes = new Set<string>();
+  for (const e of generateSeedEvents(Math.min(count, 200_000), 42)) {
+    if (e.email) emails.add(e.email);
+    if (e.phone) phones.add(e.phone);
+    if (e.postal_code) postcodes.add(e.postal_code);
+  }
+  return `${emails.size} distinct emails, ${phones.size} phones, ${postcodes.size} postal codes in the first ${Math.min(count, 200_000)} events`;
+}
+
+async function main(): Promise<void> {
+  const values = parseFlags('bench:e2e', HELP, {
+    events: { type: 'string', default: '1000000' },
+    rate: { type: 'string', default: '10000' },
+    'latency-seconds': { type: 'string', default: '30' },
+    threads: { type: 'string' },
+    'max-batch': { type: 'string', default: '2000' },
+    'max-transaction': { type: 'string', default: '10000' },
+    'max-in-flight': { type: 'string', default: '4' },
   });
   const brokers = kafkaBrokersFromEnv();
   const databaseUrl = databaseUrlFromEnv();
   if (!brokers || !databaseUrl) {
-    log(
-      'bench:e2e needs KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL: bash scripts/services.sh up; eval "$(bash scripts/services.sh env)"',
-    );
+    log('bench:e2e needs KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL (see --help)');
     process.exit(2);
   }
   const total = Number(values.events);
   const rate = Number(values.rate);
   const latencySeconds = Number(values['latency-seconds']);
-  const maxBatchMessages = Number(values['max-batch']);
+  const tuning: Partial<WorkerOptions> = {
+    maxBatchMessages: Number(values['max-batch']),
+    maxTransactionMessages: Number(values['max-transaction']),
+    maxInFlightBatches: Number(values['max-in-flight']),
+    ...(values.threads !== undefined ? { prepareThreads: Number(values.threads) } : {}),
+  };
   const run = Date.now().toString(36);
-  const kafka = createKafka(brokers, 'cdc-enrich-bench', log);
   const db = createPostgresDriver(databaseUrl);
   const schema = `bench_${run}`;
   await db.query(`CREATE SCHEMA ${schema}`);
   const url = new URL(databaseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
+  const load = loadavg()[0]!.toFixed(1);
 
-  // 1. Sustained throughput: drain a 1M backlog.
+  // 1. Sustained throughput: drain a backlog.
   const topic = `cdc-bench-${run}`;
-  await ensureTopic(kafka, topic, 4);
+  await ensureTopic(brokers, topic, 4);
   log(`producing ${total} events into ${topic}`);
   const produceStart = Date.now();
-  await produceEvents(kafka, topic, generateSeedEvents(total, 42), { batchSize: 2000, inFlight: 4 });
+  await produceEvents(brokers, topic, generateSeedEvents(total, 42), { batchSize: 2000, inFlight: 4 });
   const produceSeconds = (Date.now() - produceStart) / 1000;
   log(`produced in ${produceSeconds.toFixed(1)} s; draining with one worker`);
   let done = 0;
   let firstCommit = 0;
   const drainStart = Date.now();
+  const cpuStart = process.cpuUsage();
+  const rss = rssSampler();
   const worker = await startKafkaToPostgresWorker({
     brokers,
     topic,
     groupId: `bench-${run}`,
     databaseUrl: url.toString(),
-    maxBatchMessages,
     progressIntervalMs: 5000,
     log,
+    ...tuning,
     onCommit: (result) => {
       if (!firstCommit) firstCommit = Date.now();
       done += result.consumed;
     },
   });
-  while (done < total) await sleep(100);
+  while (done < total) await sleep(50);
   const drainEnd = Date.now();
+  const cpu = process.cpuUsage(cpuStart);
+  const peakRss = rss.stop();
   await worker.stop();
   const totals = await worker.pipeline.done;
   const drainSeconds = (drainEnd - drainStart) / 1000;
   const steadySeconds = (drainEnd - firstCommit) / 1000;
-  const busy = totals.sourceWaitMs + totals.prepareMs + totals.sinkMs;
+  const wall = drainEnd - drainStart;
+  const share = (ms: number) => `${((ms / wall) * 100).toFixed(0)}%`;
 
   // 2. Latency at a fixed rate.
-  const latencyTopic = `cdc-bench-latency-${run}`;
-  await ensureTopic(kafka, latencyTopic, 4);
   const latencies: number[] = [];
-  const latencyWorker = await startKafkaToPostgresWorker({
-    brokers,
-    topic: latencyTopic,
-    groupId: `bench-latency-${run}`,
-    databaseUrl: url.toString(),
-    maxBatchMessages,
-    progressIntervalMs: 5000,
-    log,
-    onCommit: (result, committedAt) => {
-      for (const ts of result.appliedTimestamps) latencies.push(committedAt - ts);
-    },
-  });
-  await sleep(3000); // group join
-  const count = Math.round(rate * latencySeconds);
-  log(`latency run: ${count} events at ${rate}/s`);
-  const latencyStart = Date.now();
-  await produceEvents(kafka, latencyTopic, generateSeedEvents(count, 43), { rate, batchSize: 100 });
-  const achievedRate = count / ((Date.now() - latencyStart) / 1000);
-  while (latencies.length < count) await sleep(100);
-  await latencyWorker.stop();
-  latencies.sort((a, b) => a - b);
+  let achievedRate = 0;
+  if (latencySeconds > 0) {
+    const latencyTopic = `cdc-bench-latency-${run}`;
+    await ensureTopic(brokers, latencyTopic, 4);
+    const latencyWorker = await startKafkaToPostgresWorker({
+      brokers,
+      topic: latencyTopic,
+      groupId: `bench-latency-${run}`,
+      databaseUrl: url.toString(),
+      progressIntervalMs: 5000,
+      log,
+      ...tuning,
+      onCommit: (result, committedAt) => {
+        for (const ts of result.appliedTimestamps) latencies.push(committedAt - ts);
+      },
+    });
+    await sleep(3000); // group join
+    const count = Math.round(rate * latencySeconds);
+    log(`latency run: ${count} events at ${rate}/s`);
+    const latencyStart = Date.now();
+    await produceEvents(brokers, latencyTopic, generateSeedEvents(count, 43, { firstId: 50_000_000 }), {
+      rate,
+      batchSize: 100,
+    });
+    achievedRate = count / ((Date.now() - latencyStart) / 1000);
+    while (latencies.length < count) await sleep(100);
+    await latencyWorker.stop();
+    latencies.sort((a, b) => a - b);
+    await deleteTopics(brokers, [latencyTopic]);
+  }
 
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.deleteTopics({ topics: [topic, latencyTopic] }).catch(() => {});
-  await admin.disconnect();
+  await deleteTopics(brokers, [topic]);
   await db.query(`DROP SCHEMA ${schema} CASCADE`);
   await db.close();
 
-  const pct = (ms: number) => `${((ms / busy) * 100).toFixed(0)}%`;
   process.stdout.write(
     [
-      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; Kafka and PostgreSQL on the same machine.`,
-      `Command: \`npm run bench:e2e\` (events=${total}, max batch ${maxBatchMessages}, 1 worker, 4 partitions).`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${load} at start; Kafka and PostgreSQL on the same machine.`,
+      `Command: \`npm run bench:e2e -- --events ${total}\` (prepare ${values.threads ?? 'auto'} threads, chunks of ${tuning.maxBatchMessages}, transactions ≤ ${tuning.maxTransactionMessages}, ${tuning.maxInFlightBatches} in flight; 1 worker process, 4 partitions).`,
+      `Corpus: bench/corpus.ts seed 42, ${profileOf(total)}.`,
       '',
       '| measure | value |',
       '| --- | --- |',
-      `| produce ${total} events (kafkajs, acks=all) | ${Math.round(total / produceSeconds)} events/s |`,
-      `| sustained drain, Kafka → enrich → PostgreSQL | **${Math.round(total / drainSeconds)} events/s** (${drainSeconds.toFixed(1)} s incl. group join; ${Math.round(total / steadySeconds)} events/s from first commit) |`,
-      `| time split: waiting for Kafka / parse + enrich / PostgreSQL | ${pct(totals.sourceWaitMs)} / ${pct(totals.prepareMs)} / ${pct(totals.sinkMs)} |`,
-      `| latency run | ${count} events at ${Math.round(achievedRate)} events/s achieved |`,
-      `| event-to-row latency p50 / p99 / max | **${percentile(latencies, 50)} ms / ${percentile(latencies, 99)} ms** / ${latencies.at(-1)} ms |`,
+      `| produce ${total} events (@platformatic/kafka, acks=all) | ${Math.round(total / produceSeconds)} events/s |`,
+      `| sustained drain, Kafka → parse → enrich → PostgreSQL | **${Math.round(total / steadySeconds)} events/s** from the first commit (${Math.round(total / drainSeconds)} events/s over ${drainSeconds.toFixed(1)} s incl. start-up and group join) |`,
+      `| worker CPU (main + prepare threads) | ${((cpu.user + cpu.system) / 1000 / wall).toFixed(2)} cores, ${((cpu.user + cpu.system) / total).toFixed(1)} µs per event |`,
+      `| worker peak RSS | ${peakRss} MB |`,
+      `| stage time / drain wall time: fetch wait / backpressure / prepare CPU / commit wait / in transactions | ${share(totals.sourceWaitMs)} / ${share(totals.backpressureMs)} / ${share(totals.prepareMs)} / ${share(totals.commitWaitMs)} / ${share(totals.sinkMs)} |`,
+      `| transactions | ${totals.batches} (${Math.round(total / Math.max(1, totals.batches))} messages each on average) |`,
+      ...(latencySeconds > 0
+        ? [
+            `| latency run | ${latencies.length} events at ${Math.round(achievedRate)} events/s achieved |`,
+            `| event-to-row latency p50 / p99 / max | **${percentile(latencies, 50)} ms / ${percentile(latencies, 99)} ms** / ${latencies.at(-1)} ms |`,
+          ]
+        : []),
       '',
     ].join('\n'),
   );

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { generateSeedEvents } from '../../../../bench/corpus.js';
 import { DEFAULT_TOPIC, databaseUrlFromEnv, kafkaBrokersFromEnv, redactDatabaseUrl } from '../config.js';
 import { describeError } from '../errors.js';
-import { createKafka, ensureTopic } from '../kafka.js';
+import { ensureTopic, remainingMessages } from '../kafka.js';
 import { createPipelineMetrics } from '../metrics.js';
 import { type PipelineTotals, runPipeline } from '../pipeline.js';
 import { produceEvents } from '../producer.js';
@@ -28,6 +28,7 @@ import { startKafkaToPostgresWorker } from '../worker.js';
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
 const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const DEMO_GROUP_ID = 'cdc-enrich-demo';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -59,40 +60,30 @@ async function main(): Promise<void> {
   if (brokers && databaseUrl) {
     const topic = process.env['KAFKA_TOPIC'] ?? DEFAULT_TOPIC;
     log(`demo: real services, kafka ${brokers.join(',')} topic ${topic}, ${redactDatabaseUrl(databaseUrl)}`);
-    const kafka = createKafka(brokers, 'cdc-enrich-demo', log);
-    await ensureTopic(kafka, topic, 4);
+    await ensureTopic(brokers, topic, 4);
     // Continue the sequence past earlier demo runs, so their rows are updated rather than seen as stale.
     const firstSequence = Date.now() * 1000;
-    const produced = await produceEvents(kafka, topic, generateSeedEvents(count, seed, { firstSequence }));
+    const produced = await produceEvents(brokers, topic, generateSeedEvents(count, seed, { firstSequence }));
     log(`demo: produced ${produced} events`);
     const worker = await startKafkaToPostgresWorker({
       brokers,
       topic,
-      groupId: 'cdc-enrich-demo',
+      groupId: DEMO_GROUP_ID,
       databaseUrl,
       metricsPort: Number(process.env['METRICS_PORT'] ?? 9464),
       progressIntervalMs: 2000,
       log,
     });
     stopCurrent = () => void worker.stop();
-    const admin = kafka.admin();
-    await admin.connect();
     const db = createPostgresDriver(databaseUrl);
     // Caught up = the offsets stored with the rows reach the topic's end offsets.
-    for (;;) {
-      if (stopRequested) break;
-      const ends = await admin.fetchTopicOffsets(topic);
-      const stored = await db
-        .query('SELECT kafka_partition, next_offset::text AS n FROM cdc_offsets WHERE group_id = $1 AND topic = $2', [
-          'cdc-enrich-demo',
-          topic,
-        ])
-        .catch(() => ({ rows: [] as Record<string, unknown>[] }));
-      const byPartition = new Map(stored.rows.map((r) => [Number(r['kafka_partition']), BigInt(String(r['n']))]));
-      if (ends.every((e) => BigInt(e.high) <= (byPartition.get(e.partition) ?? 0n))) break;
+    while (!stopRequested) {
+      const left = await remainingMessages(brokers, topic, (partitions) =>
+        worker.sink.loadOffsets(DEMO_GROUP_ID, topic, partitions),
+      ).catch(() => -1n);
+      if (left === 0n) break;
       await sleep(500);
     }
-    await admin.disconnect();
     await worker.stop();
     const totals = await worker.pipeline.done;
     process.stdout.write(`${await formatReport(totals, db)}\n`);
@@ -111,7 +102,7 @@ async function main(): Promise<void> {
   const pipeline = runPipeline({
     source: createGeneratorSource({ messages: () => generateSeedEvents(count, seed), batchSize: 2000 }),
     sink,
-    groupId: 'cdc-enrich-demo',
+    groupId: DEMO_GROUP_ID,
     metrics: createPipelineMetrics(),
     log,
     progressIntervalMs: 2000,

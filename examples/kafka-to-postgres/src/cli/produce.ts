@@ -1,5 +1,5 @@
 /**
- * `npm run produce -- [options]`: the seed's cdc_producer.py, on kafkajs.
+ * `npm run produce -- [options]`: the seed's cdc_producer.py, on @platformatic/kafka.
  *
  *   --bootstrap-servers HOSTS  (env KAFKA_BOOTSTRAP_SERVERS, default localhost:9092)
  *   --topic NAME               (env KAFKA_TOPIC, default cdc-events)
@@ -21,7 +21,7 @@ import { generateSeedEvents } from '../../../../bench/corpus.js';
 import { DEFAULT_TOPIC, kafkaBrokersFromEnv } from '../config.js';
 import { describeError } from '../errors.js';
 import type { EnvelopeFormat, SeedEvent } from '../events.js';
-import { createKafka, ensureTopic } from '../kafka.js';
+import { ensureTopic } from '../kafka.js';
 import { produceEvents } from '../producer.js';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
@@ -82,11 +82,10 @@ async function main(): Promise<void> {
 
   const controller = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
-  const kafka = createKafka(brokers, 'cdc-enrich-producer', (line) => process.stderr.write(`${line}\n`));
-  await ensureTopic(kafka, topic, Number(values.partitions));
+  await ensureTopic(brokers, topic, Number(values.partitions));
   const started = Date.now();
   let lastLog = started;
-  const sent = await produceEvents(kafka, topic, events, {
+  const sent = await produceEvents(brokers, topic, events, {
     format,
     ...(rate !== undefined ? { rate } : {}),
     signal: controller.signal,

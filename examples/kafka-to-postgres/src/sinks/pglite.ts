@@ -2,10 +2,10 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Sink } from '../types.js';
-import { createSqlSink, type SqlDriver, type SqlSession } from './sql-sink.js';
+import { createSqlSink, type SqlDriver, type SqlSession, type SqlSinkOptions } from './sql-sink.js';
 
 interface PgliteLike {
-  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
+  query<T>(text: string, params?: unknown[], options?: { blob?: Blob }): Promise<{ rows: T[]; affectedRows?: number }>;
 }
 
 function session(db: PgliteLike): SqlSession {
@@ -13,6 +13,11 @@ function session(db: PgliteLike): SqlSession {
     async query(text, params) {
       const result = await db.query<Record<string, unknown>>(text, params ? [...params] : undefined);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+    async copyFrom(copySql, data) {
+      // PGlite reads COPY input from the virtual file /dev/blob (https://pglite.dev/docs/api#options).
+      const fromBlob = copySql.replace(/FROM STDIN$/, "FROM '/dev/blob'");
+      await db.query(fromBlob, [], { blob: new Blob([data]) });
     },
   };
 }
@@ -33,6 +38,7 @@ export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
   return {
     description: `pglite ${dataDir ?? '(memory)'}`,
     query: base.query,
+    copyFrom: base.copyFrom,
     async exec(text) {
       await db.exec(text);
     },
@@ -52,6 +58,6 @@ export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
  * await sink.init();
  * ```
  */
-export async function createPgliteSink(dataDir?: string): Promise<Sink> {
-  return createSqlSink(await createPgliteDriver(dataDir));
+export async function createPgliteSink(dataDir?: string, options: SqlSinkOptions = {}): Promise<Sink> {
+  return createSqlSink(await createPgliteDriver(dataDir), options);
 }
