@@ -6,6 +6,9 @@ export {
   kafkaBrokersFromEnv,
   redactDatabaseUrl,
 } from './config.js';
+export { createPipelineMetrics, type PipelineMetrics, serveMetrics } from './demo/metrics.js';
+export { type OutgoingMessage, type ProduceOptions, produceEvents, toKafkaMessage } from './demo/producer.js';
+export { formatReport } from './demo/report.js';
 export { describeError } from './errors.js';
 export { type EnvelopeFormat, generateSeedEvents, type SeedEvent, toEnvelope } from './events.js';
 export {
@@ -16,7 +19,6 @@ export {
   remainingMessages,
   TOPIC_MAX_MESSAGE_BYTES,
 } from './kafka.js';
-export { createPipelineMetrics, type PipelineMetrics, serveMetrics } from './metrics.js';
 export {
   type PipelineHandle,
   type PipelineOptions,
@@ -38,8 +40,6 @@ export {
   type ThreadedPreparerOptions,
   unpackMessages,
 } from './preparers.js';
-export { type OutgoingMessage, type ProduceOptions, produceEvents, toKafkaMessage } from './producer.js';
-export { formatReport } from './report.js';
 export { BOOKKEEPING_DDL, USERS_ENRICHED_COLUMNS } from './schema.js';
 export { createPgliteDriver, createPgliteSink } from './sinks/pglite.js';
 export { createPostgresDriver, createPostgresSink } from './sinks/postgres.js';

@@ -15,8 +15,8 @@
  */
 
 import { performance } from 'node:perf_hooks';
+import type { PipelineMetrics } from './demo/metrics.js';
 import { describeError } from './errors.js';
-import type { PipelineMetrics } from './metrics.js';
 import { createInlinePreparer } from './preparers.js';
 import { isDataError } from './sinks/sql-sink.js';
 import type { PreparedBatch, PreparedMessage, Preparer, Sink, Source, WriteResult } from './types.js';

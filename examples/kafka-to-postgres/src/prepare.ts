@@ -5,7 +5,7 @@
 import { type ChangeEvent, type ColumnType, parseChangeEvents } from 'cdc-enrich/cdc';
 import { CDC_METADATA_COLUMNS, createEnricher, ENRICHMENT_COLUMNS } from 'cdc-enrich/enrich';
 import { USERS_ENRICHED_COLUMNS } from './schema.js';
-import { type SqlType, type TableSpec, USERS_TABLE } from './table.js';
+import { type SqlType, type TableColumn, type TableSpec, USERS_TABLE } from './table.js';
 import type { PreparedEffect, PreparedMessage, SourceMessage } from './types.js';
 
 /** Dead-letter codes added by this example (parser and enricher codes are passed through unchanged). */
@@ -24,10 +24,9 @@ const INTEGER = /^-?\d{1,19}$/;
 /** A decimal int64 string for an integer-like value, or null. */
 export function toInt64(value: unknown): string | null {
   let text: string;
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) return null;
-    text = String(value);
-  } else if (typeof value === 'bigint') text = value.toString();
+  // Safe integers are always in range: no BigInt needed (the hot path: ids and sequences).
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : null;
+  if (typeof value === 'bigint') text = value.toString();
   else if (typeof value === 'string' && INTEGER.test(value.trim())) text = value.trim();
   else return null;
   const big = BigInt(text);
@@ -111,6 +110,26 @@ function copyEscape(text: string): string {
   return COPY_SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : text;
 }
 
+/** Per table spec, once: columns, key flags and converters (encodeRow runs per event). */
+interface EncodePlan {
+  columns: readonly TableColumn[];
+  isKey: boolean[];
+  convert: ((v: unknown) => string | undefined)[];
+}
+const plans = new WeakMap<TableSpec, EncodePlan>();
+function planOf(spec: TableSpec): EncodePlan {
+  let plan = plans.get(spec);
+  if (!plan) {
+    plan = {
+      columns: spec.columns,
+      isKey: spec.columns.map((c) => spec.key.includes(c.name)),
+      convert: spec.columns.map((c) => TO_SQL_TEXT[c.type]),
+    };
+    plans.set(spec, plan);
+  }
+  return plan;
+}
+
 /** An encoded row: its COPY text line (no newline), the key values as text, and the present columns. */
 export interface EncodedRow {
   line: string;
@@ -130,24 +149,26 @@ export function encodeRow(
   spec: TableSpec,
   partial = false,
 ): { ok: true; row: EncodedRow } | { ok: false; code: SinkPrepareErrorCode; message: string } {
-  const parts: string[] = [];
+  const { columns, isKey: keyFlags, convert } = planOf(spec);
+  const parts: string[] = new Array(columns.length);
+  let count = 0;
   const keyValues: string[] = [];
   let present: string[] | null = null;
-  for (let i = 0; i < spec.columns.length; i++) {
-    const column = spec.columns[i]!;
-    const isKey = spec.key.includes(column.name);
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
+    const isKey = keyFlags[i]!;
     if (partial && !isKey && !Object.hasOwn(value, column.name)) {
-      present ??= spec.columns.slice(0, i).map((c) => c.name);
+      present ??= columns.slice(0, i).map((c) => c.name);
       continue;
     }
     present?.push(column.name);
     const v = value[column.name];
     if (v === null || v === undefined) {
       if (isKey) return { ok: false, code: 'invalid_id', message: `key column ${column.name} is missing` };
-      parts.push('\\N');
+      parts[count++] = '\\N';
       continue;
     }
-    let text = TO_SQL_TEXT[column.type](v);
+    let text = convert[i]!(v);
     // A non-integer position (e.g. a binlog file:pos) cannot order rows in SQL: treat it as unknown order.
     if (text === undefined && column.name === spec.sequence) text = '\\N';
     else if (text === undefined) {
@@ -161,8 +182,9 @@ export function encodeRow(
       if (isKey) keyValues.push(text);
       text = copyEscape(text);
     }
-    parts.push(text);
+    parts[count++] = text;
   }
+  parts.length = count;
   return { ok: true, row: { line: parts.join('\t'), keyValues, columns: present } };
 }
 
@@ -329,7 +351,8 @@ function eventEffect(
   const { row } = converted;
   const key = keyIdentity(row.keyValues);
   const sequence = toInt64(value['cdc_sequence']) ?? toInt64(event.position);
-  if (event.op === 'delete') return { kind: 'delete', key, sequence, keyValues: row.keyValues };
+  const typed = converted.types && row.columns ? { columns: row.columns, types: converted.types } : {};
+  if (event.op === 'delete') return { kind: 'delete', key, sequence, keyValues: row.keyValues, ...typed };
   return {
     kind: 'upsert',
     key,
@@ -352,6 +375,8 @@ function eventEffect(
  */
 export function createMessagePreparer(options: PrepareOptions = {}): (message: SourceMessage) => PreparedMessage {
   const maxMessageBytes = options.maxMessageBytes ?? 1024 * 1024;
+  // One options object for every call: the parser validates and resolves options once per object.
+  const parseOptions = { format: 'auto', maxMessageBytes } as const;
   const enricher = createEnricher(options.enricher);
   const enrich = (e: ChangeEvent) => enricher.enrichEvent(e);
   const encode = enricher.mapping.isDefault
@@ -375,7 +400,7 @@ export function createMessagePreparer(options: PrepareOptions = {}): (message: S
     }
     let parsed: ReturnType<typeof parseChangeEvents>;
     try {
-      parsed = parseChangeEvents(raw, { format: 'auto', maxMessageBytes });
+      parsed = parseChangeEvents(raw, parseOptions);
     } catch {
       return { ...base, effects: deadLetter('parse_threw', 'the parser threw', raw) };
     }

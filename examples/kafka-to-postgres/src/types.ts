@@ -79,7 +79,15 @@ export type PreparedEffect =
       /** SQL types of `columns` (mapped tables: the sink adds columns it has not seen yet). */
       types?: readonly SqlType[];
     }
-  | { kind: 'delete'; key: string; sequence: string | null; keyValues: string[] }
+  | {
+      kind: 'delete';
+      key: string;
+      sequence: string | null;
+      keyValues: string[];
+      /** Mapped tables: the columns of the row image and their SQL types (the sink learns key types from them). */
+      columns?: readonly string[];
+      types?: readonly SqlType[];
+    }
   | { kind: 'dead-letter'; code: string; message: string; raw: Uint8Array | null }
   | { kind: 'skip'; reason: string };
 

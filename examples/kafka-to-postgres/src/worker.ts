@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { redactDatabaseUrl } from './config.js';
-import { createPipelineMetrics, type PipelineMetrics, serveMetrics } from './metrics.js';
+import { createPipelineMetrics, type PipelineMetrics, serveMetrics } from './demo/metrics.js';
 import { type PipelineHandle, type PipelineOptions, runPipeline } from './pipeline.js';
 import type { PrepareOptions } from './prepare.js';
 import { createInlinePreparer, createThreadedPreparer } from './preparers.js';

@@ -5,10 +5,10 @@
  * on private instances.
  */
 import { afterAll, describe, expect, test } from 'vitest';
+import { produceEvents, toKafkaMessage } from '../src/demo/producer.js';
 import { generateSeedEvents, type SeedEvent } from '../src/events.js';
 import { deleteTopics, ensureTopic } from '../src/kafka.js';
 import { createMessagePreparer } from '../src/prepare.js';
-import { produceEvents, toKafkaMessage } from '../src/producer.js';
 import { USERS_ENRICHED_COLUMNS } from '../src/schema.js';
 import { startKafkaToPostgresWorker } from '../src/worker.js';
 import { decodeCopyLine, diffModel, modelOf, requireServices, runId, tableSnapshot } from './helpers.js';

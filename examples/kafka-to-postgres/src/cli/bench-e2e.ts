@@ -2,13 +2,17 @@
  * `npm run bench:e2e [-- options]`: real Kafka → parse + enrich → real PostgreSQL, one worker process.
  * Run with `--help` for the options. Prints Markdown for docs/benchmarks.md.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 // The realistic corpus: every user has their own phone and postcode, email domains repeat (Zipf-like).
 import { generateSeedEvents } from '../../../../bench/corpus.js';
 import { databaseUrlFromEnv, kafkaBrokersFromEnv } from '../config.js';
+import { produceEvents } from '../demo/producer.js';
 import { describeError } from '../errors.js';
-import { deleteTopics, ensureTopic } from '../kafka.js';
-import { produceEvents } from '../producer.js';
+import { deleteTopics, ensureTopic, remainingMessages } from '../kafka.js';
+import type { PipelineTotals } from '../pipeline.js';
 import { createPostgresDriver } from '../sinks/postgres.js';
 import { startKafkaToPostgresWorker, type WorkerOptions } from '../worker.js';
 import { parseFlags } from './flags.js';
@@ -49,16 +53,51 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Samples the process RSS until stopped; returns the peak in MB. */
-function rssSampler(): { stop(): number } {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 250);
+const WORKER_CLI = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+/** The drain runs in its own worker process (as in production), so its RSS and CPU are its own. */
+function spawnWorker(
+  databaseUrl: string,
+  topic: string,
+  groupId: string,
+  values: Record<string, unknown>,
+): ChildProcess {
+  const args = ['--topic', topic, '--group-id', groupId, '--progress-ms', '5000'];
+  for (const flag of ['threads', 'max-batch', 'max-transaction', 'max-in-flight']) {
+    if (typeof values[flag] === 'string') args.push(`--${flag}`, values[flag] as string);
+  }
+  // The same heap flags as `npm run worker` (package.json): V8 would otherwise grow the heap far past live data.
+  const heap = ['--max-old-space-size=256', '--max-semi-space-size=8'];
+  const child = spawn(process.execPath, [...heap, '--import', 'tsx', WORKER_CLI, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return child;
+}
+
+/** Samples a process's RSS (peak) and CPU (utime + stime) from /proc until stopped. */
+function procSampler(pid: number): { stop(): { peakRssMb: number; cpuMs: number } } {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  let peak = 0;
+  let cpuTicks = 0;
+  const sample = () => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+      peak = Math.max(peak, kb);
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuTicks = Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process has exited.
+    }
+  };
+  const timer = setInterval(sample, 200);
   return {
     stop() {
+      sample();
       clearInterval(timer);
-      return Math.round(Math.max(peak, process.memoryUsage.rss()) / 1048576);
+      return { peakRssMb: Math.round(peak / 1024), cpuMs: (cpuTicks * 1000) / ticksPerSecond };
     },
   };
 }
@@ -117,30 +156,36 @@ async function main(): Promise<void> {
   await produceEvents(brokers, topic, generateSeedEvents(total, 42), { batchSize: 2000, inFlight: 4 });
   const produceSeconds = (Date.now() - produceStart) / 1000;
   log(`produced in ${produceSeconds.toFixed(1)} s; draining with one worker`);
-  let done = 0;
-  let firstCommit = 0;
   const drainStart = Date.now();
-  const cpuStart = process.cpuUsage();
-  const rss = rssSampler();
-  const worker = await startKafkaToPostgresWorker({
-    brokers,
-    topic,
-    groupId: `bench-${run}`,
-    databaseUrl: url.toString(),
-    progressIntervalMs: 5000,
-    log,
-    ...tuning,
-    onCommit: (result) => {
-      if (!firstCommit) firstCommit = Date.now();
-      done += result.consumed;
-    },
-  });
-  while (done < total) await sleep(50);
+  const child = spawnWorker(url.toString(), topic, `bench-${run}`, values);
+  const sampler = procSampler(child.pid ?? 0);
+  let firstCommit = 0;
+  for (;;) {
+    const left = await remainingMessages(brokers, topic, async (partitions) => {
+      const r = await db
+        .query(
+          `SELECT kafka_partition, next_offset::text AS n FROM ${schema}.cdc_offsets WHERE group_id = $1 AND topic = $2 AND kafka_partition = ANY($3::int[])`,
+          [`bench-${run}`, topic, partitions],
+        )
+        .catch(() => ({ rows: [] as Record<string, unknown>[] }));
+      return new Map(r.rows.map((row) => [Number(row['kafka_partition']), String(row['n'])]));
+    });
+    if (!firstCommit && left < BigInt(total)) firstCommit = Date.now();
+    if (left === 0n) break;
+    await sleep(100);
+  }
   const drainEnd = Date.now();
-  const cpu = process.cpuUsage(cpuStart);
-  const peakRss = rss.stop();
-  await worker.stop();
-  const totals = await worker.pipeline.done;
+  const usage = sampler.stop();
+  child.kill('SIGTERM');
+  const output = await new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.once('exit', () => resolve(out));
+  });
+  const totals = (JSON.parse(output.match(/\{"totals":.*\}/)?.[0] ?? '{"totals":{}}') as { totals: PipelineTotals })
+    .totals;
   const drainSeconds = (drainEnd - drainStart) / 1000;
   const steadySeconds = (drainEnd - firstCommit) / 1000;
   const wall = drainEnd - drainStart;
@@ -193,8 +238,8 @@ async function main(): Promise<void> {
       '| --- | --- |',
       `| produce ${total} events (@platformatic/kafka, acks=all) | ${Math.round(total / produceSeconds)} events/s |`,
       `| sustained drain, Kafka → parse → enrich → PostgreSQL | **${Math.round(total / steadySeconds)} events/s** from the first commit (${Math.round(total / drainSeconds)} events/s over ${drainSeconds.toFixed(1)} s incl. start-up and group join) |`,
-      `| worker CPU (main + prepare threads) | ${((cpu.user + cpu.system) / 1000 / wall).toFixed(2)} cores, ${((cpu.user + cpu.system) / total).toFixed(1)} µs per event |`,
-      `| worker peak RSS | ${peakRss} MB |`,
+      `| worker process CPU (main + prepare threads) | ${(usage.cpuMs / wall).toFixed(2)} cores, ${((usage.cpuMs * 1000) / total).toFixed(1)} µs per event |`,
+      `| worker process peak RSS | ${usage.peakRssMb} MB |`,
       `| stage time / drain wall time: fetch wait / backpressure / prepare CPU / commit wait / in transactions | ${share(totals.sourceWaitMs)} / ${share(totals.backpressureMs)} / ${share(totals.prepareMs)} / ${share(totals.commitWaitMs)} / ${share(totals.sinkMs)} |`,
       `| transactions | ${totals.batches} (${Math.round(total / Math.max(1, totals.batches))} messages each on average) |`,
       ...(latencySeconds > 0

@@ -19,7 +19,7 @@ import {
   OFFSETS_UPDATE_SQL,
   SCHEMA_LOCK_KEY,
 } from '../schema.js';
-import { buildTableSql, type TableSpec, type TableSql, USERS_TABLE } from '../table.js';
+import { buildTableSql, type TableColumn, type TableSpec, type TableSql, USERS_TABLE } from '../table.js';
 import type { PreparedEffect, PreparedMessage, Sink, StoredOffsets, WriteResult } from '../types.js';
 
 /** The result shape both drivers are adapted to. */
@@ -130,7 +130,9 @@ function collapseInto(
  * ```
  */
 export function createSqlSink(driver: SqlDriver, options: SqlSinkOptions = {}): Sink {
-  const sql = buildTableSql(options.table ?? USERS_TABLE);
+  // A mapped table starts without columns: it is created by the first write, from the rows' own column types.
+  let spec = options.table ?? USERS_TABLE;
+  let sql: TableSql | null = spec.columns.length > 0 ? buildTableSql(spec) : null;
   const retentionMs = options.tombstoneRetentionMs ?? 7 * 24 * 3600 * 1000;
   let lastPrune = 0;
 
@@ -140,7 +142,7 @@ export function createSqlSink(driver: SqlDriver, options: SqlSinkOptions = {}): 
     async init() {
       await driver.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
-        for (const statement of [...BOOKKEEPING_DDL, ...sql.ddl]) await tx.query(statement);
+        for (const statement of [...BOOKKEEPING_DDL, ...(sql?.ddl ?? [])]) await tx.query(statement);
       });
     },
 
@@ -159,21 +161,50 @@ export function createSqlSink(driver: SqlDriver, options: SqlSinkOptions = {}): 
         if (list) list.push(m);
         else byTopic.set(m.topic, [m]);
       }
+      const added = newColumns(spec, messages);
+      const nextSpec = added.length > 0 ? { ...spec, columns: [...spec.columns, ...added] } : spec;
+      const nextSql = added.length > 0 || !sql ? buildTableSql(nextSpec) : sql;
       const result = await driver.transaction(async (tx) => {
+        if (added.length > 0) {
+          // New columns (or the table's first rows): DDL in the same transaction, serialized across workers.
+          await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+          for (const statement of nextSql.ddl) await tx.query(statement);
+        }
         const out = emptyResult();
-        await tx.query(sql.createStage);
-        for (const [topic, list] of byTopic) await writeTopic(tx, sql, groupId, topic, list, out);
+        await tx.query(nextSql.createStage);
+        for (const [topic, list] of byTopic) await writeTopic(tx, nextSql, groupId, topic, list, out);
         return out;
       });
+      // Only after the commit: a rolled-back DDL is redone by the retry.
+      spec = nextSpec;
+      sql = nextSql;
       if (retentionMs > 0 && Date.now() - lastPrune > 60_000) {
         lastPrune = Date.now();
-        await driver.query(sql.pruneTombstones, [retentionMs]).catch(() => {});
+        await driver.query(nextSql.pruneTombstones, [retentionMs]).catch(() => {});
       }
       return result;
     },
 
     close: () => driver.close(),
   };
+}
+
+/** Columns that mapped rows carry and the table does not have yet, with their types, in first-seen order. */
+function newColumns(spec: TableSpec, messages: readonly PreparedMessage[]): TableColumn[] {
+  const known = new Set(spec.columns.map((c) => c.name));
+  const added: TableColumn[] = [];
+  for (const m of messages) {
+    for (const e of m.effects) {
+      if ((e.kind !== 'upsert' && e.kind !== 'delete') || !e.types || !e.columns) continue;
+      for (let i = 0; i < e.columns.length; i++) {
+        const name = e.columns[i]!;
+        if (known.has(name)) continue;
+        known.add(name);
+        added.push({ name, type: e.types[i] ?? 'TEXT' });
+      }
+    }
+  }
+  return added;
 }
 
 /** Fences by stored offset, counts, and collapses one topic's messages. */

@@ -1,7 +1,7 @@
 /** Producing change events into Kafka, keyed by `id` so each key's events stay in order on one partition. */
 import { compatibilityPartitioner, type MessageToProduce, Producer } from '@platformatic/kafka';
-import { type EnvelopeFormat, type SeedEvent, toEnvelope } from './events.js';
-import { kafkaClientOptions } from './kafka.js';
+import { type EnvelopeFormat, type SeedEvent, toEnvelope } from '../events.js';
+import { kafkaClientOptions } from '../kafka.js';
 
 /** A message to produce: key and value as text or bytes; `value: null` is a Kafka tombstone. */
 export interface OutgoingMessage {
