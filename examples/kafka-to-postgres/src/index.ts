@@ -1,4 +1,4 @@
-/** The example's building blocks, for reuse in other pipelines. */
+/** The example's building blocks, for reuse in other pipelines (the contract: types.ts; a custom sink: custom-sink.ts). */
 export {
   DEFAULT_GROUP_ID,
   DEFAULT_TOPIC,
@@ -58,4 +58,5 @@ export {
   USERS_TABLE,
 } from './table.js';
 export type * from './types.js';
+export { emptyWriteResult } from './types.js';
 export { startKafkaToPostgresWorker, type Worker, type WorkerOptions } from './worker.js';

@@ -9,7 +9,7 @@
  * - A {@link Sink} writes prepared messages, their rows AND the source offsets they consumed, atomically
  *   (sinks/: postgres, pglite). Offsets live in the sink: it is the single source of truth for "applied".
  *
- * A custom sink is one object with four methods: see examples/custom-sink.ts.
+ * A custom sink is one object with four methods: see custom-sink.ts.
  */
 import type { SqlType } from './table.js';
 
@@ -134,6 +134,23 @@ export interface WriteResult {
   appliedTimestamps: number[];
   /** Next offset stored per `topic/partition` by this write. */
   offsets: Map<string, string>;
+}
+
+/** A {@link WriteResult} with nothing counted yet (a sink's starting point). */
+export function emptyWriteResult(): WriteResult {
+  return {
+    consumed: 0,
+    applied: 0,
+    deadLettered: 0,
+    skipped: 0,
+    duplicates: 0,
+    rowsUpserted: 0,
+    rowsDeleted: 0,
+    deadLetterCodes: new Map(),
+    skipReasons: new Map(),
+    appliedTimestamps: [],
+    offsets: new Map(),
+  };
 }
 
 /** A sink that applies prepared messages and their offsets in one transaction. */

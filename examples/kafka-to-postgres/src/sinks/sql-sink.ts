@@ -20,7 +20,14 @@ import {
   SCHEMA_LOCK_KEY,
 } from '../schema.js';
 import { buildTableSql, type TableColumn, type TableSpec, type TableSql, USERS_TABLE } from '../table.js';
-import type { PreparedEffect, PreparedMessage, Sink, StoredOffsets, WriteResult } from '../types.js';
+import {
+  emptyWriteResult,
+  type PreparedEffect,
+  type PreparedMessage,
+  type Sink,
+  type StoredOffsets,
+  type WriteResult,
+} from '../types.js';
 
 /** The result shape both drivers are adapted to. */
 export interface SqlResult {
@@ -83,22 +90,6 @@ function supersedes(current: bigint | null, next: bigint | null): boolean {
   return next >= current;
 }
 
-function emptyResult(): WriteResult {
-  return {
-    consumed: 0,
-    applied: 0,
-    deadLettered: 0,
-    skipped: 0,
-    duplicates: 0,
-    rowsUpserted: 0,
-    rowsDeleted: 0,
-    deadLetterCodes: new Map(),
-    skipReasons: new Map(),
-    appliedTimestamps: [],
-    offsets: new Map(),
-  };
-}
-
 function increment(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
@@ -154,7 +145,7 @@ export function createSqlSink(driver: SqlDriver, options: SqlSinkOptions = {}): 
     },
 
     async write(groupId, messages) {
-      if (messages.length === 0) return emptyResult();
+      if (messages.length === 0) return emptyWriteResult();
       const byTopic = new Map<string, PreparedMessage[]>();
       for (const m of messages) {
         const list = byTopic.get(m.topic);
@@ -170,7 +161,7 @@ export function createSqlSink(driver: SqlDriver, options: SqlSinkOptions = {}): 
           await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
           for (const statement of nextSql.ddl) await tx.query(statement);
         }
-        const out = emptyResult();
+        const out = emptyWriteResult();
         await tx.query(nextSql.createStage);
         for (const [topic, list] of byTopic) await writeTopic(tx, nextSql, groupId, topic, list, out);
         return out;
