@@ -83,7 +83,9 @@ describe.skipIf(unavailable !== null)('restarts in the middle of a stream', () =
     const first = [...generateSeedEvents(20_000, 21)];
     const second = [...generateSeedEvents(5_000, 22, { firstId: 1_000_000, firstSequence: 1_000_000 })];
     await produceEvents(BROKERS, topic, first, { inFlight: 4 });
+    const lines: string[] = [];
     const worker = await startKafkaToPostgresWorker({
+      log: (line) => lines.push(line),
       brokers: BROKERS,
       topic,
       groupId,
@@ -98,6 +100,8 @@ describe.skipIf(unavailable !== null)('restarts in the middle of a stream', () =
     try {
       await waitFor(async () => (await storedProgress(db, groupId)) > 2_000n, 120_000, 'progress before the restart');
       services('stop', service);
+      // The restart lands in the middle of the stream, not after it.
+      expect(await storedProgress(db, groupId)).toBeLessThan(BigInt(first.length));
       await new Promise((r) => setTimeout(r, 3000));
       services('start', service);
       // New events after the restart: the worker must pick them up by itself.
@@ -112,15 +116,19 @@ describe.skipIf(unavailable !== null)('restarts in the middle of a stream', () =
     expect(totals.consumed).toBe(events.length);
     expect(totals.consumed).toBe(totals.applied + totals.deadLettered + totals.skipped);
     expect(diffModel(await tableSnapshot(db), modelOf(events))).toEqual([]);
-    return totals;
+    return { totals, lines };
   }
 
   test('Kafka broker restart: the consumer rejoins and resumes; table == model', async () => {
-    await restartMidStream('kafka', 'kafka');
+    const { lines } = await restartMidStream('kafka', 'kafka');
+    // The worker saw the broker go away (failed fetches) and came back by itself.
+    console.log(lines.filter((l) => !l.startsWith('progress')).join('\n'));
+    expect(lines.some((l) => l.includes('kafka fetch failed') || l.includes('group membership lost'))).toBe(true);
   }, 600_000);
 
   test('PostgreSQL restart: writes are retried, offsets not committed early; table == model', async () => {
-    const totals = await restartMidStream('postgres', 'postgres');
+    const { totals, lines } = await restartMidStream('postgres', 'postgres');
     expect(totals.sinkRetries).toBeGreaterThan(0);
+    expect(lines.some((l) => l.includes('offsets not committed'))).toBe(true);
   }, 600_000);
 });
