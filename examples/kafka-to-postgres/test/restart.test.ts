@@ -120,10 +120,10 @@ describe.skipIf(unavailable !== null)('restarts in the middle of a stream', () =
   }
 
   test('Kafka broker restart: the consumer rejoins and resumes; table == model', async () => {
-    const { lines } = await restartMidStream('kafka', 'kafka');
-    // The worker saw the broker go away (failed fetches) and came back by itself.
-    console.log(lines.filter((l) => !l.startsWith('progress')).join('\n'));
-    expect(lines.some((l) => l.includes('kafka fetch failed') || l.includes('group membership lost'))).toBe(true);
+    // The stop lands mid-stream (asserted inside), and the events produced after the restart are consumed: the
+    // worker came back by itself. (Whether a fetch failed meanwhile depends on timing: with a full queue the
+    // worker does not fetch at all while the broker is down.)
+    await restartMidStream('kafka', 'kafka');
   }, 600_000);
 
   test('PostgreSQL restart: writes are retried, offsets not committed early; table == model', async () => {
