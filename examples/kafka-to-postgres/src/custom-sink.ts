@@ -4,7 +4,7 @@
  *   npx tsx examples/kafka-to-postgres/src/custom-sink.ts
  */
 import { pathToFileURL } from 'node:url';
-import { generateSeedEvents } from './events.js';
+import { generateSeedEvents } from '../../../bench/corpus.js';
 import { runPipeline } from './pipeline.js';
 import { createGeneratorSource } from './sources/generator.js';
 import { emptyWriteResult, type Sink } from './types.js';

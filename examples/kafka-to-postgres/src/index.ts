@@ -10,7 +10,7 @@ export { createPipelineMetrics, type PipelineMetrics, serveMetrics } from './dem
 export { type OutgoingMessage, type ProduceOptions, produceEvents, toKafkaMessage } from './demo/producer.js';
 export { formatReport } from './demo/report.js';
 export { describeError } from './errors.js';
-export { type EnvelopeFormat, generateSeedEvents, type SeedEvent, toEnvelope } from './events.js';
+export { type EnvelopeFormat, type SeedEvent, toEnvelope } from './events.js';
 export {
   deleteTopics,
   endOffsets,

@@ -6,13 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { formatReport } from '../src/demo/report.js';
-import { generateSeedEvents } from '../src/events.js';
 import { deleteTopics, endOffsets } from '../src/kafka.js';
 import { runPipeline } from '../src/pipeline.js';
 import { createInlinePreparer } from '../src/preparers.js';
 import { createPgliteDriver } from '../src/sinks/pglite.js';
 import { createSqlSink } from '../src/sinks/sql-sink.js';
 import { createGeneratorSource } from '../src/sources/generator.js';
+import { generateSeedEvents } from './fixture-events.js';
 import { requireServices, runId } from './helpers.js';
 
 const services = await requireServices();

@@ -6,9 +6,9 @@
  */
 import { afterAll, describe, expect, test } from 'vitest';
 import { produceEvents, toKafkaMessage } from '../src/demo/producer.js';
-import { generateSeedEvents, type SeedEvent } from '../src/events.js';
 import { deleteTopics, ensureTopic } from '../src/kafka.js';
 import { startKafkaToPostgresWorker } from '../src/worker.js';
+import { generateSeedEvents, type SeedEvent } from './fixture-events.js';
 import { diffModel, modelOf, requireServices, runId, tableSnapshot } from './helpers.js';
 import { createTestSchema, spawnWorker, storedProgress, testDb, waitCaughtUp, waitFor } from './integration-helpers.js';
 import { REFERENCE_COLUMNS, referenceColumns } from './reference.js';

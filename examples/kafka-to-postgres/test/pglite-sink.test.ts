@@ -1,7 +1,6 @@
 /** PGlite sink: the exactly-once, no-regression and dead-letter rules on real (WASM) PostgreSQL, no services. */
 import { fc, test as propTest } from '@fast-check/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { generateSeedEvents } from '../src/events.js';
 import { runPipeline } from '../src/pipeline.js';
 import { createInlinePreparer } from '../src/preparers.js';
 import { USERS_ENRICHED_COLUMNS } from '../src/schema.js';
@@ -9,6 +8,7 @@ import { createPgliteDriver } from '../src/sinks/pglite.js';
 import { createSqlSink, isDataError, type SqlDriver } from '../src/sinks/sql-sink.js';
 import { createGeneratorSource } from '../src/sources/generator.js';
 import type { PreparedMessage, Sink, SourceMessage } from '../src/types.js';
+import { generateSeedEvents } from './fixture-events.js';
 import { diffModel, modelOf, preparedChange, preparerOf, tableSnapshot, withColumn } from './helpers.js';
 import { REFERENCE_COLUMNS, referenceColumns } from './reference.js';
 

@@ -1,10 +1,10 @@
 /**
  * A second, deliberately simple reference for the enriched columns of the test generator's events
- * (src/events.ts: a fixed vocabulary of 8 places and 7 email domains). Nothing here calls the enricher: the
+ * (fixture-events.ts: a fixed vocabulary of 8 places and 7 email domains). Nothing here calls the enricher: the
  * easy columns are computed by plain string code, the others are read from tables labelled by hand, so a
  * consistent bug in prepare.ts or the enricher cannot make the pipeline tests pass.
  */
-import type { SeedEvent } from '../src/events.js';
+import type { SeedEvent } from './fixture-events.js';
 
 /** Hand labels per city of the generator's PLACES: inferred country, E.164 of its phone, code of its `country`. */
 const PLACE_LABELS: Readonly<Record<string, { inferred: string; e164: string | null; countryCode: string | null }>> = {

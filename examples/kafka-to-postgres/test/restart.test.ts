@@ -11,9 +11,9 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { produceEvents } from '../src/demo/producer.js';
-import { generateSeedEvents } from '../src/events.js';
 import { ensureTopic } from '../src/kafka.js';
 import { startKafkaToPostgresWorker } from '../src/worker.js';
+import { generateSeedEvents } from './fixture-events.js';
 import { diffModel, modelOf, runId, tableSnapshot } from './helpers.js';
 import { createTestSchema, storedProgress, testDb, waitCaughtUp, waitFor } from './integration-helpers.js';
 

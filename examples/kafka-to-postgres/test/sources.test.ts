@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createMemorySink } from '../src/custom-sink.js';
 import { toKafkaMessage } from '../src/demo/producer.js';
-import { generateSeedEvents, toEnvelope } from '../src/events.js';
+import { toEnvelope } from '../src/events.js';
 import { runPipeline } from '../src/pipeline.js';
 import { createInlinePreparer } from '../src/preparers.js';
 import { createGeneratorSource } from '../src/sources/generator.js';
 import { createNdjsonSource } from '../src/sources/ndjson.js';
 import type { Source, SourceContext, StoredOffsets } from '../src/types.js';
+import { generateSeedEvents } from './fixture-events.js';
 import { modelOf } from './helpers.js';
 
 function context(stored: StoredOffsets = new Map()): SourceContext {

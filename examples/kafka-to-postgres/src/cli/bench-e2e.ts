@@ -35,11 +35,12 @@ Options:
   --max-batch N          messages per prepared chunk (default 2000)
   --max-transaction N    messages per transaction at most (default 10000)
   --max-in-flight N      chunks between fetch and commit (default 4)
+  --cpu-prof DIR         write V8 CPU profiles of the drain worker (main thread and prepare threads) into DIR
   -h, --help             this text
 
 Environment: KAFKA_BOOTSTRAP_SERVERS, DATABASE_URL (or POSTGRES_HOST/PORT/DB/USER/PASSWORD).
   bash scripts/services.sh up && eval "$(bash scripts/services.sh env)"
-CPU profile of the worker: NODE_OPTIONS=--cpu-prof npm run bench:e2e -- --events 200000 --latency-seconds 0
+Where the time goes: npm run bench:e2e -- --events 100000 --latency-seconds 0 --cpu-prof /tmp/prof
 
 Example:
   npm run bench:e2e -- --events 200000 --threads 1
@@ -68,6 +69,7 @@ function spawnWorker(
   }
   // The same heap flags as `npm run worker` (package.json): V8 would otherwise grow the heap far past live data.
   const heap = ['--max-old-space-size=256', '--max-semi-space-size=8'];
+  if (typeof values['cpu-prof'] === 'string') heap.push('--cpu-prof', '--cpu-prof-dir', values['cpu-prof']);
   const child = spawn(process.execPath, [...heap, '--import', 'tsx', WORKER_CLI, ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -124,6 +126,7 @@ async function main(): Promise<void> {
     'max-batch': { type: 'string', default: '2000' },
     'max-transaction': { type: 'string', default: '10000' },
     'max-in-flight': { type: 'string', default: '4' },
+    'cpu-prof': { type: 'string' },
   });
   const brokers = kafkaBrokersFromEnv();
   const databaseUrl = databaseUrlFromEnv();
