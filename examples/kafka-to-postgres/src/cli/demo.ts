@@ -7,6 +7,7 @@
  *   them with a worker into PostgreSQL until caught up, prints the report.
  */
 import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The bench corpus generator: realistic seed-format events (Zipf-like domains, many countries, 70/25/5 ops).
@@ -59,6 +60,17 @@ const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../.
 const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const DEMO_GROUP_ID = 'cdc-enrich-demo';
+
+/** `port` when it is free, else 0 (any free port): a second demo or a running worker must not make it fail. */
+async function freePortOr(port: number): Promise<number> {
+  const free = await new Promise<boolean>((done) => {
+    const probe = createServer()
+      .once('error', () => done(false))
+      .listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+  });
+  if (!free) log(`demo: port ${port} is taken; serving /metrics on a free port instead`);
+  return free ? port : 0;
+}
 
 /** With a mapping, the seed events renamed by it and sent as Debezium envelopes of the mapped table. */
 function demoMessages(events: Iterable<SeedEvent>, prepare: PrepareOptions): Iterable<unknown> {
@@ -130,12 +142,14 @@ async function main(): Promise<void> {
       topic,
       groupId: DEMO_GROUP_ID,
       databaseUrl,
-      metricsPort: Number(process.env['METRICS_PORT'] ?? 9464),
+      metricsPort: await freePortOr(Number(process.env['METRICS_PORT'] ?? 9464)),
       progressIntervalMs: 2000,
       prepare,
       log,
     });
     stopCurrent = () => void worker.stop();
+    const address = worker.server?.address();
+    if (address && typeof address === 'object') log(`demo: metrics on http://127.0.0.1:${address.port}/metrics`);
     // Caught up = the offsets stored with the rows reach the topic's end offsets.
     while (!stopRequested) {
       const left = await remainingMessages(brokers, topic, (partitions) =>
