@@ -103,7 +103,7 @@ export interface ThreadedPreparerOptions {
   /** Passed to each worker's preparer; must be structured-cloneable (no functions). */
   prepare?: PrepareOptions;
   /**
-   * Heap limits of each thread (default old generation 192 MB, young 16 MB). V8 grows an isolate's heap far past
+   * Heap limits of each thread (default old generation 128 MB, young 8 MB). V8 grows an isolate's heap far past
    * its live data when allocation is fast; a cap keeps the worker's RSS bounded at a small GC cost.
    */
   resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
@@ -136,7 +136,7 @@ export function createThreadedPreparer(options: ThreadedPreparerOptions = {}): P
   const pools = Array.from({ length: threads }, () => {
     const worker = new Worker(url, {
       workerData: { prepare: options.prepare ?? {} },
-      resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16, ...options.resourceLimits },
+      resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8, ...options.resourceLimits },
     });
     const pending = new Map<number, Pending>();
     worker.on('message', (reply: { id: number; messages: PreparedMessage[]; cpuMs: number }) => {

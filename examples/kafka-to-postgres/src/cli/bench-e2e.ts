@@ -68,7 +68,7 @@ function spawnWorker(
     if (typeof values[flag] === 'string') args.push(`--${flag}`, values[flag] as string);
   }
   // The same heap flags as `npm run worker` (package.json): V8 would otherwise grow the heap far past live data.
-  const heap = ['--max-old-space-size=256', '--max-semi-space-size=8'];
+  const heap = ['--max-old-space-size=160', '--max-semi-space-size=4'];
   if (typeof values['cpu-prof'] === 'string') heap.push('--cpu-prof', '--cpu-prof-dir', values['cpu-prof']);
   const child = spawn(process.execPath, [...heap, '--import', 'tsx', WORKER_CLI, ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
