@@ -13,7 +13,8 @@ import { produceEvents } from '../demo/producer.js';
 import { describeError } from '../errors.js';
 import { deleteTopics, ensureTopic, remainingMessages } from '../kafka.js';
 import type { PipelineTotals } from '../pipeline.js';
-import { createPostgresDriver } from '../sinks/postgres.js';
+import { createMessagePreparer } from '../prepare.js';
+import { createPostgresDriver, createPostgresSink } from '../sinks/postgres.js';
 import { startKafkaToPostgresWorker, type WorkerOptions } from '../worker.js';
 import { parseFlags } from './flags.js';
 
@@ -36,6 +37,8 @@ Options:
   --max-transaction N    messages per transaction at most (default 10000)
   --max-in-flight N      chunks between fetch and commit (default 4)
   --cpu-prof DIR         write V8 CPU profiles of the drain worker (main thread and prepare threads) into DIR
+  --sink-only            only time the sink: the events are prepared first (untimed), then written to
+                         PostgreSQL in transactions of --max-transaction messages (no Kafka)
   -h, --help             this text
 
 Environment: KAFKA_BOOTSTRAP_SERVERS, DATABASE_URL (or POSTGRES_HOST/PORT/DB/USER/PASSWORD).
@@ -117,6 +120,32 @@ function profileOf(count: number): string {
   return `${emails.size} distinct emails, ${phones.size} phones, ${postcodes.size} postal codes in the first ${Math.min(count, 200_000)} events`;
 }
 
+/** The sink alone: prepared messages (COPY lines) written in transactions of `size`. */
+async function sinkOnly(databaseUrl: string, total: number, size: number, load: string): Promise<void> {
+  const prepare = createMessagePreparer();
+  const encoder = new TextEncoder();
+  let offset = 0;
+  const prepared = [...generateSeedEvents(total, 42)].map((event) =>
+    prepare({
+      topic: 'sink-only',
+      partition: 0,
+      offset: String(offset++),
+      key: null,
+      value: encoder.encode(JSON.stringify(event)),
+      timestampMs: null,
+    }),
+  );
+  const sink = createPostgresSink(databaseUrl);
+  await sink.init();
+  const started = Date.now();
+  for (let i = 0; i < prepared.length; i += size) await sink.write('sink-only', prepared.slice(i, i + size));
+  const seconds = (Date.now() - started) / 1000;
+  await sink.close();
+  process.stdout.write(
+    `| sink only (COPY → staging table → merge), ${total} events in transactions of ${size}, load ${load} | **${Math.round(total / seconds)} messages/s** (${((seconds * 1e6) / total).toFixed(1)} µs per message) |\n`,
+  );
+}
+
 async function main(): Promise<void> {
   const values = parseFlags('bench:e2e', HELP, {
     events: { type: 'string', default: '1000000' },
@@ -127,6 +156,7 @@ async function main(): Promise<void> {
     'max-transaction': { type: 'string', default: '10000' },
     'max-in-flight': { type: 'string', default: '4' },
     'cpu-prof': { type: 'string' },
+    'sink-only': { type: 'boolean', default: false },
   });
   const brokers = kafkaBrokersFromEnv();
   const databaseUrl = databaseUrlFromEnv();
@@ -150,6 +180,12 @@ async function main(): Promise<void> {
   const url = new URL(databaseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const load = loadavg()[0]!.toFixed(1);
+  if (values['sink-only']) {
+    await sinkOnly(url.toString(), total, Number(values['max-transaction']), load);
+    await db.query(`DROP SCHEMA ${schema} CASCADE`);
+    await db.close();
+    return;
+  }
 
   // 1. Sustained throughput: drain a backlog.
   const topic = `cdc-bench-${run}`;
