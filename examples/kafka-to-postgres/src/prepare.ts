@@ -375,45 +375,42 @@ function eventEffect(
  */
 export function createMessagePreparer(options: PrepareOptions = {}): (message: SourceMessage) => PreparedMessage {
   const maxMessageBytes = options.maxMessageBytes ?? 1024 * 1024;
-  // One options object for every call: the parser validates and resolves options once per object.
-  const parseOptions = { format: 'auto', maxMessageBytes } as const;
   const enricher = createEnricher(options.enricher);
   const enrich = (e: ChangeEvent) => enricher.enrichEvent(e);
   const encode = enricher.mapping.isDefault
     ? fixedTableEncoder(options.table ?? USERS_TABLE)
     : mappedTableEncoder(enricher.mapping.key);
-  return (message) => {
-    const base = {
-      topic: message.topic,
-      partition: message.partition,
-      offset: message.offset,
-      timestampMs: message.timestampMs,
-    };
-    const raw = message.value;
-    if (raw === null) return { ...base, effects: [{ kind: 'skip', reason: 'tombstone' }] };
-    if (raw.byteLength === 0) return { ...base, effects: [{ kind: 'skip', reason: 'empty_message' }] };
+  // One options object for every call: the parser validates and resolves options once per object.
+  const parseOptions = { format: 'auto', maxMessageBytes } as const;
+  return (message) => ({
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset,
+    timestampMs: message.timestampMs,
+    effects: effectsOf(message.value),
+  });
+
+  /** The effects of one raw message: skip, dead letter, or one effect per change event. */
+  function effectsOf(raw: Uint8Array | null): PreparedEffect[] {
+    if (raw === null) return [{ kind: 'skip', reason: 'tombstone' }];
+    if (raw.byteLength === 0) return [{ kind: 'skip', reason: 'empty_message' }];
     if (raw.byteLength > maxMessageBytes) {
-      return {
-        ...base,
-        effects: deadLetter('message_too_large', `message of ${raw.byteLength} bytes exceeds ${maxMessageBytes}`, raw),
-      };
+      return deadLetter('message_too_large', `message of ${raw.byteLength} bytes exceeds ${maxMessageBytes}`, raw);
     }
     let parsed: ReturnType<typeof parseChangeEvents>;
     try {
       parsed = parseChangeEvents(raw, parseOptions);
     } catch {
-      return { ...base, effects: deadLetter('parse_threw', 'the parser threw', raw) };
+      return deadLetter('parse_threw', 'the parser threw', raw);
     }
-    if (!parsed.ok) return { ...base, effects: deadLetter(parsed.error.code, parsed.error.message, raw) };
-    if (parsed.events.length === 0) {
-      return { ...base, effects: [{ kind: 'skip', reason: skipReason(parsed.skipped) }] };
-    }
+    if (!parsed.ok) return deadLetter(parsed.error.code, parsed.error.message, raw);
+    if (parsed.events.length === 0) return [{ kind: 'skip', reason: skipReason(parsed.skipped) }];
     const effects: PreparedEffect[] = [];
     for (const event of parsed.events) {
       const effect = eventEffect(event, enrich, encode);
-      if ('error' in effect) return { ...base, effects: deadLetter(effect.error.code, effect.error.message, raw) };
+      if ('error' in effect) return deadLetter(effect.error.code, effect.error.message, raw);
       effects.push(effect);
     }
-    return { ...base, effects };
-  };
+    return effects;
+  }
 }
