@@ -14,7 +14,16 @@
  */
 import type { FailurePath } from '../shared/errors.js';
 import { done, fail, skip, typeName } from './errors.js';
-import { type Context, filteredOut, hasOwn, isObject, isoFromEpoch, qualifiedName, transactionId } from './internal.js';
+import {
+  type Context,
+  filteredOut,
+  hasOwn,
+  isObject,
+  isoFromEpoch,
+  newRow,
+  qualifiedName,
+  transactionId,
+} from './internal.js';
 import type { ChangeEvent, ChangeOp, ParseResult, Row } from './types.js';
 
 const DDL_TYPES = new Set(['CREATE', 'ALTER', 'ERASE', 'QUERY', 'TRUNCATE', 'RENAME', 'CINDEX', 'DINDEX']);
@@ -93,7 +102,7 @@ function coerceRow(
   coercions: Map<string, Coercion>,
   path: FailurePath,
 ): Row | FailurePath {
-  const row: Row = Object.create(null);
+  const row: Row = newRow();
   for (const key in raw) {
     if (!hasOwn(raw, key)) continue;
     const how = coercions.get(key) ?? null;
@@ -187,7 +196,7 @@ export function parseCanal(msg: Record<string, unknown>, ctx: Context): ParseRes
       const rawOld = Array.isArray(old) ? old[i] : undefined;
       if (rawOld !== undefined && rawOld !== null && !isObject(rawOld))
         return fail('invalid_field', `old[${i}] is ${typeName(rawOld)}, not an object`, ['old', i]);
-      const merged: Row = Object.create(null);
+      const merged: Row = newRow();
       for (const key in row) merged[key] = row[key];
       if (isObject(rawOld)) {
         const oldRow = coerceRow(rawOld, coercions, ['old', i]);

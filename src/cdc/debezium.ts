@@ -22,6 +22,7 @@ import {
   isObject,
   isoFromEpoch,
   lsnToPosition,
+  newRow,
   plainPosition,
   qualifiedName,
   transactionId,
@@ -119,7 +120,7 @@ interface RowState {
  * Returns the row, or a column name when a logical value cannot be decoded.
  */
 function normalizeRow(raw: Record<string, unknown>, ctx: Context, state: RowState): Row {
-  const row: Row = Object.create(null);
+  const row: Row = newRow();
   const placeholder = ctx.placeholder;
   for (const key in raw) {
     if (!hasOwn(raw, key)) continue;

@@ -17,17 +17,7 @@ import { parseSeed } from './seed.js';
 import type { CdcFormat, ChangeEvent, ParseOptions, ParseResult } from './types.js';
 import { parseWal2json } from './wal2json.js';
 
-export {
-  DEPRECATED_FAILURE_CODES,
-  FAILURE_CODES,
-  type Failure,
-  type FailureCode,
-  type FailureCodeInfo,
-  type FailureModule,
-  type FailurePath,
-  formatFailurePath,
-  isFailureCode,
-} from '../shared/errors.js';
+export * from '../shared/errors.js';
 export { decimalFromBase64, LOGICAL_DECODERS } from './debezium-types.js';
 export { detectFormat } from './detect.js';
 export { PARSE_ERROR_CODES, SKIP_REASONS } from './errors.js';

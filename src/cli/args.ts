@@ -14,14 +14,21 @@ export type Command = 'parse' | 'enrich';
 export const ENV = {
   map: 'CDC_ENRICH_MAP',
   defaultCountry: 'CDC_ENRICH_DEFAULT_COUNTRY',
+  cacheSize: 'CDC_ENRICH_CACHE_SIZE',
 } as const;
+
+/**
+ * The enricher's cache bound in the CLI, in entries per cache. Smaller than the library's default so that
+ * `enrich` stays under 200 MB of RSS on any input length (measured in docs/benchmarks.md).
+ */
+export const CLI_CACHE_SIZE = 5000;
 
 export const USAGE = `cdc-enrich: enrich change-data-capture records (NDJSON in, NDJSON out)
 
 Usage:
   cdc-enrich parse  [--input FILE] [--format FORMAT] [--stats]
   cdc-enrich enrich [--input FILE] [--format FORMAT] [--map role=column,...] [--map-file FILE]
-                    [--default-country COUNTRY] [--stats]
+                    [--default-country COUNTRY] [--cache-size N] [--stats]
   cdc-enrich <command> --help      flags, environment variables and an example of one command
 
 Commands:
@@ -68,7 +75,7 @@ ${FOOTER}
   enrich: `cdc-enrich enrich: CDC messages or plain rows (NDJSON) to enriched rows (NDJSON)
 
 Usage: cdc-enrich enrich [--input FILE] [--format FORMAT] [--map role=column,...] [--map-file FILE]
-                         [--default-country COUNTRY] [--stats]
+                         [--default-country COUNTRY] [--cache-size N] [--stats]
 
 Flags:
 ${COMMON_FLAGS}
@@ -79,10 +86,13 @@ ${COMMON_FLAGS}
   --map-file FILE         the same mapping as a JSON object ({"id": "customer_id", "email": "email_address"})
   --default-country C     the country for records whose own country names none (national phone numbers,
                           postal-code inference): ISO alpha-2, alpha-3 or a name (DE, DEU, Germany)
+  --cache-size N          entries per enrichment cache (emails, phones, countries, postal codes); default
+                          ${CLI_CACHE_SIZE}, which keeps the process under 200 MB on any input; 0 turns caching off
 
 Environment variables:
   ${ENV.map}          the --map pairs, when --map and --map-file are not given
   ${ENV.defaultCountry}  the --default-country, when the flag is not given
+  ${ENV.cacheSize}       the --cache-size, when the flag is not given
 
 Example:
   cdc-enrich enrich --input customers.ndjson \\
@@ -109,6 +119,7 @@ export interface CliArgs {
   map: string | undefined;
   mapFile: string | undefined;
   defaultCountry: string | undefined;
+  cacheSize: string | undefined;
   stats: boolean;
   rawCommand: string | undefined;
 }
@@ -125,6 +136,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       map: { type: 'string' },
       'map-file': { type: 'string' },
       'default-country': { type: 'string' },
+      'cache-size': { type: 'string' },
       stats: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -142,6 +154,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     map: values.map,
     mapFile: values['map-file'],
     defaultCountry: values['default-country'],
+    cacheSize: values['cache-size'],
     stats: values.stats === true,
   };
 }

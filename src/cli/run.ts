@@ -5,6 +5,7 @@ import { type CdcFormat, type ChangeEvent, type ParseOptions, parseChangeEvents 
 import { type ColumnMapping, createEnricher, type Enricher, parseColumnMapping } from '../enrich/index.js';
 import type { Failure } from '../shared/errors.js';
 import {
+  CLI_CACHE_SIZE,
   type CliArgs,
   COMMAND_HELP,
   type Command,
@@ -102,10 +103,15 @@ function mappingOf(args: CliArgs, env: Readonly<Record<string, string | undefine
 function enricherOf(args: CliArgs, env: Readonly<Record<string, string | undefined>>): Enricher<object> {
   const columns = mappingOf(args, env);
   const defaultCountry = args.defaultCountry ?? env[ENV.defaultCountry];
+  const cacheText = args.cacheSize ?? env[ENV.cacheSize];
+  if (cacheText !== undefined && !/^\d{1,9}$/.test(cacheText)) {
+    throw new UsageError('--cache-size takes a whole number of entries (0 = no cache)');
+  }
   try {
     return createEnricher({
       ...(columns === undefined ? {} : { columns }),
       ...(defaultCountry === undefined ? {} : { defaultCountry }),
+      cacheSize: cacheText === undefined ? CLI_CACHE_SIZE : Number(cacheText),
     }) as Enricher<object>;
   } catch (e) {
     const message = (e as Error).message;
@@ -255,8 +261,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     } catch (e) {
       return usage((e as Error).message);
     }
-  } else if (args.defaultCountry !== undefined || args.map !== undefined || args.mapFile !== undefined) {
-    return usage('--default-country, --map and --map-file apply to the enrich command only');
+  } else if (
+    args.defaultCountry !== undefined ||
+    args.map !== undefined ||
+    args.mapFile !== undefined ||
+    args.cacheSize !== undefined
+  ) {
+    return usage('--default-country, --map, --map-file and --cache-size apply to the enrich command only');
   }
 
   const input = await openInput(args.input, io.stdin);

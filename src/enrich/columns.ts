@@ -80,6 +80,16 @@ export const EXTRA_COLUMNS = [
   'cdc_timestamp',
 ] as const;
 
+/** The enrichment columns of the original job, in `users_enriched` order. */
+const ORIGINAL_ENRICHMENT_COLUMNS = [
+  'email_domain',
+  'email_category',
+  'is_valid_email_flag',
+  'normalized_email',
+  'full_name',
+  'inferred_country',
+] as const;
+
 /** Every column of an {@link EnrichedUser}, in output order. */
 export const ENRICHED_USER_COLUMNS = [...USERS_ENRICHED_COLUMNS, ...EXTRA_COLUMNS] as const;
 
@@ -90,26 +100,15 @@ export const ENRICHED_USER_COLUMNS = [...USERS_ENRICHED_COLUMNS, ...EXTRA_COLUMN
  * @example
  * ENRICHMENT_COLUMNS[0]; // 'email_domain'
  */
-export const ENRICHMENT_COLUMNS = [
-  'email_domain',
-  'email_category',
-  'is_valid_email_flag',
-  'normalized_email',
-  'full_name',
-  'inferred_country',
-  'phone_e164',
-  'phone_country',
-  'phone_valid',
-  'country_code',
-  'postal_code_normalized',
-  'inferred_country_confidence',
-  'email_registrable_domain',
-  'email_is_role',
-  'email_suggested_domain',
-] as const;
+export const ENRICHMENT_COLUMNS: readonly EnrichmentColumn[] = [
+  ...ORIGINAL_ENRICHMENT_COLUMNS,
+  ...EXTRA_COLUMNS.filter((c): c is Exclude<(typeof EXTRA_COLUMNS)[number], `cdc_${string}`> => !c.startsWith('cdc_')),
+];
 
 /** An enrichment column name. */
-export type EnrichmentColumn = (typeof ENRICHMENT_COLUMNS)[number];
+export type EnrichmentColumn =
+  | (typeof ORIGINAL_ENRICHMENT_COLUMNS)[number]
+  | Exclude<(typeof EXTRA_COLUMNS)[number], `cdc_${string}`>;
 
 /**
  * The CDC metadata columns that end a mapped table's output row.
@@ -121,11 +120,16 @@ export const CDC_METADATA_COLUMNS = ['cdc_operation', 'cdc_sequence', 'cdc_times
 
 /** The values of the enrichment columns (see {@link ENRICHED_USER_COLUMNS} for their meaning). */
 export interface EnrichmentValues {
+  /** Lowercased host part of the email (ASCII/punycode form), even when the address is invalid. */
   email_domain: string | null;
+  /** null only when there is no email. */
   email_category: EnrichedEmailCategory | null;
+  /** null only when there is no email. */
   is_valid_email_flag: boolean | null;
+  /** null when the email is missing or invalid. */
   normalized_email: string | null;
   full_name: string | null;
+  /** ISO alpha-2 from the country column, else from the postal code with hints; null when not enough evidence. */
   inferred_country: string | null;
   /** E.164 of a valid phone only (`phone_e164 !== null` implies `phone_valid`). */
   phone_e164: string | null;
@@ -173,14 +177,12 @@ export type CdcOperation = 'INSERT' | 'UPDATE' | 'DELETE';
  * One `users_enriched` row. Keys are the column names in snake_case, in {@link ENRICHED_USER_COLUMNS} order.
  * Source columns keep the record's own text (numbers in text columns are written as decimal strings).
  */
-export interface EnrichedUser {
+export interface EnrichedUser extends EnrichmentValues, CdcMetadataValues {
   /** The record id: a safe integer, a decimal string for integers beyond 2^53 (exact), or a text key (UUID). */
   id: number | string;
   first_name: string | null;
   last_name: string | null;
   email: string | null;
-  /** Lowercased host part of the email (ASCII/punycode form), even when the address is invalid. */
-  email_domain: string | null;
   phone: string | null;
   address: string | null;
   city: string | null;
@@ -190,27 +192,4 @@ export interface EnrichedUser {
   created_at: string | null;
   updated_at: string | null;
   source_system: string | null;
-  /** When this row was enriched (ISO-8601, from the enricher's clock). */
-  migration_timestamp: string;
-  cdc_operation: CdcOperation;
-  full_name: string | null;
-  /** null only when there is no email. */
-  email_category: EnrichedEmailCategory | null;
-  /** ISO alpha-2 from the `country` field, else from the postal code with hints; null when not enough evidence. */
-  inferred_country: string | null;
-  /** null only when there is no email. */
-  is_valid_email_flag: boolean | null;
-  /** null when the email is missing or invalid. */
-  normalized_email: string | null;
-  phone_e164: string | null;
-  phone_country: string | null;
-  phone_valid: boolean | null;
-  country_code: string | null;
-  postal_code_normalized: string | null;
-  inferred_country_confidence: number | null;
-  email_registrable_domain: string | null;
-  email_is_role: boolean | null;
-  email_suggested_domain: string | null;
-  cdc_sequence: number | string | null;
-  cdc_timestamp: string | null;
 }

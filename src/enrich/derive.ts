@@ -8,6 +8,7 @@ import { inferCountryFromPostalCode, normalizePostalCode, toAlpha2 } from '../ge
 import { buildFullName } from '../name/index.js';
 import { createPhoneNormalizer, type NormalizedPhone } from '../phone/index.js';
 import { memoize } from '../shared/memo.js';
+import type { TextRole } from './mapping.js';
 
 /** Which enrichments run (all by default); a disabled one leaves its columns null. */
 export interface EnrichmentToggles {
@@ -35,7 +36,12 @@ export interface EnricherCacheSizes {
   postal?: number;
 }
 
-/** The default cache bounds (entries). */
+/**
+ * The default cache bounds (entries).
+ *
+ * @example
+ * DEFAULT_CACHE_SIZES.email; // 20000
+ */
 export const DEFAULT_CACHE_SIZES: Readonly<Required<EnricherCacheSizes>> = Object.freeze({
   email: 20_000,
   phone: 20_000,
@@ -44,20 +50,7 @@ export const DEFAULT_CACHE_SIZES: Readonly<Required<EnricherCacheSizes>> = Objec
 });
 
 /** The mapped row's text, as the steps read it (null = absent). */
-export interface RoleText {
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  city: string | null;
-  state: string | null;
-  country: string | null;
-  postal_code: string | null;
-  created_at: string | null;
-  updated_at: string | null;
-  source_system: string | null;
-}
+export type RoleText = { [R in TextRole]: string | null };
 
 /** What the steps derive from one row. */
 export interface Derived {

@@ -1,4 +1,5 @@
 import type { ChangeEvent } from '../cdc/index.js';
+import { ROW_PROTOTYPE } from '../cdc/internal.js';
 import type { Failure, FailurePath } from '../shared/errors.js';
 import { assembleMapped, assembleUser, dropUnavailable, passesThrough, type RowMeta } from './assemble.js';
 import {
@@ -282,7 +283,7 @@ export function createEnricher(options?: EnricherOptions): Enricher<EnrichedUser
   ): EnrichResult<EnrichedUser | EnrichedRow> {
     const proto = Object.getPrototypeOf(record);
     const row =
-      proto === null || (proto === OBJECT_PROTOTYPE && !readOwnOnly)
+      proto === ROW_PROTOTYPE || proto === null || (proto === OBJECT_PROTOTYPE && !readOwnOnly)
         ? (record as Record<string, unknown>)
         : ownColumns(record);
     const id = readKey(row, at);

@@ -3,17 +3,7 @@
  * `users_enriched`: 21 columns plus extras; any other table through a column mapping).
  * @packageDocumentation
  */
-export {
-  DEPRECATED_FAILURE_CODES,
-  FAILURE_CODES,
-  type Failure,
-  type FailureCode,
-  type FailureCodeInfo,
-  type FailureModule,
-  type FailurePath,
-  formatFailurePath,
-  isFailureCode,
-} from '../shared/errors.js';
+export * from '../shared/errors.js';
 export {
   CDC_METADATA_COLUMNS,
   type CdcMetadataValues,

@@ -20,7 +20,12 @@ export type ColumnRole = (typeof COLUMN_ROLES)[number];
 /** A role read as text (every role but the key). */
 export type TextRole = Exclude<ColumnRole, 'id'>;
 
-/** The text roles, in the seed's column order. */
+/**
+ * The text roles, in the seed's column order.
+ *
+ * @example
+ * TEXT_ROLES[0]; // 'first_name'
+ */
 export const TEXT_ROLES = COLUMN_ROLES.slice(1) as readonly TextRole[];
 
 /**
@@ -81,7 +86,12 @@ export const columnMappingSchema = z.strictObject({
   source_system: z.optional(columnName),
 });
 
-/** The seed `users` mapping: every role is the column of the same name. */
+/**
+ * The seed `users` mapping: every role is the column of the same name.
+ *
+ * @example
+ * DEFAULT_COLUMN_MAPPING.key; // ['id']
+ */
 export const DEFAULT_COLUMN_MAPPING: ResolvedColumnMapping = Object.freeze({
   key: Object.freeze(['id']),
   columns: Object.freeze(Object.fromEntries(TEXT_ROLES.map((role) => [role, role]))),

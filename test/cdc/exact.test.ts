@@ -123,3 +123,27 @@ describe('Debezium schema → ChangeEvent.schema', () => {
     expect(r.ok && r.events[0]?.after?.['signed_up']).toBe('2022-01-08');
   });
 });
+
+describe('timestamps already in the output form', () => {
+  const slow = (s: string) => {
+    // the general path, for comparison: parse with Date and format
+    const ms = Date.parse(s);
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  };
+  test.prop([
+    fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
+  ])('leave as they came, equal to the general path', (d) => {
+    const iso = d.toISOString();
+    const r = parseChangeEvents(JSON.stringify({ cdc_operation: 'INSERT', id: 1, cdc_timestamp: iso }));
+    expect(r.ok && r.events[0]?.timestamp).toBe(slow(iso));
+  });
+  it('days past the 28th, and out-of-range fields, still go through the general rules', () => {
+    const ts = (s: string) => {
+      const r = parseChangeEvents(JSON.stringify({ cdc_operation: 'INSERT', id: 1, cdc_timestamp: s }));
+      return r.ok ? r.events[0]?.timestamp : r.error.code;
+    };
+    expect(ts('2024-02-29T10:00:00.000Z')).toBe('2024-02-29T10:00:00.000Z');
+    expect(ts('2024-13-01T10:00:00.000Z')).toBe('invalid_field');
+    expect(ts('2024-01-01T24:00:00.000Z')).toBe('2024-01-02T00:00:00.000Z');
+  });
+});

@@ -66,6 +66,15 @@ describe('cdc-enrich CLI', () => {
     expect(JSON.parse(r.stderr[0]!)).toMatchObject({ line: 1, code: 'too_large' });
   });
 
+  it('the bounded-heap child process gives the same output as running in place (CDC_ENRICH_HEAP=default)', () => {
+    const strip = (lines: string[]) => lines.map((l) => l.replace(/"migration_timestamp":"[^"]*"/, ''));
+    const bounded = run(['enrich', '--input', fixture]);
+    const inPlace = runProcess(['enrich', '--input', fixture], undefined, { CDC_ENRICH_HEAP: 'default' });
+    expect(bounded.code).toBe(0);
+    expect(strip(bounded.stdout)).toEqual(strip(inPlace.stdout));
+    expect(bounded.stderr).toEqual(inPlace.stderr);
+  });
+
   it.each([
     [['frobnicate'], 2],
     [[], 2],

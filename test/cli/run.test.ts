@@ -83,6 +83,8 @@ describe('enrich a customers table with --map', () => {
     [['enrich', '--map', 'id=a', '--map-file', 'x.json'], /not both/],
     [['enrich', '--map-file', '/nonexistent/mapping.json'], /cannot read --map-file/],
     [['parse', '--map', 'id=a'], /enrich command only/],
+    [['enrich', '--cache-size', 'lots'], /--cache-size takes a whole number/],
+    [['parse', '--cache-size', '10'], /enrich command only/],
   ])('%j is a usage error (exit 2) that says why', async (argv, message) => {
     const r = await runInProcess(argv);
     expect(r.code).toBe(2);
@@ -121,6 +123,17 @@ describe('--default-country', () => {
     const r = await runInProcess(['enrich', '--default-country', 'Atlantis']);
     expect(r.code).toBe(2);
     expect(r.stderr[0]).toMatch(/--default-country must name a country/);
+  });
+});
+
+describe('--cache-size', () => {
+  it('any bound (0 = no cache) gives the same rows', async () => {
+    const input = readFileSync(fixture('mixed.ndjson'), 'utf8');
+    const strip = (lines: string[]) => lines.map((l) => l.replace(/"migration_timestamp":"[^"]*"/, ''));
+    const a = await runInProcess(['enrich', '--cache-size', '0'], input);
+    const b = await runInProcess(['enrich'], input, { CDC_ENRICH_CACHE_SIZE: '3' });
+    expect(a.stdout.length).toBe(5);
+    expect(strip(a.stdout)).toEqual(strip(b.stdout));
   });
 });
 
