@@ -4,6 +4,10 @@
 #   - a single-node Apache Kafka broker in KRaft mode, run from Maven Central jars, on 127.0.0.1:9092.
 #
 # Usage: scripts/services.sh up|down|restart [postgres|kafka]
+#
+# Private instances (the restart tests stop and start these, never the shared ones):
+#   PG_CLUSTER=cdc_restart PG_PORT=55432 KAFKA_INSTANCE=restart KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 \
+#     scripts/services.sh up|stop|start|env ...
 #        scripts/services.sh start|stop postgres|kafka     (same as up|down for one service)
 #        scripts/services.sh status|env|logs [postgres|kafka]
 #        scripts/services.sh kafka-tool topics|console-producer|console-consumer|consumer-groups|... [args]
@@ -18,14 +22,18 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SERVICES_HOME="${CDC_SERVICES_HOME:-$HOME/.cache/cdc-enrich-services}"
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$HERE/kafka/pom.xml")"
 KAFKA_LIB="$SERVICES_HOME/kafka-$KAFKA_VERSION/lib"
-KAFKA_HOME="$SERVICES_HOME/kafka-run"
+# A second, private broker (e.g. for restart tests) runs as another instance: own data, logs, pid and ports.
+KAFKA_INSTANCE="${KAFKA_INSTANCE:-}"
+KAFKA_HOME="$SERVICES_HOME/kafka-run${KAFKA_INSTANCE:+-$KAFKA_INSTANCE}"
 KAFKA_PID_FILE="$KAFKA_HOME/kafka.pid"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}" # seconds, after the jars are cached
 PG_START_TIMEOUT="${PG_START_TIMEOUT:-60}"
-PG_PORT=5432
+# A second PostgreSQL cluster (e.g. for restart tests) is another Debian cluster name on another port.
+PG_CLUSTER="${PG_CLUSTER:-main}"
+PG_PORT="${PG_PORT:-5432}"
 PG_USER=cdc
 PG_PASSWORD=cdc
 PG_DB=cdc_enrich
@@ -97,16 +105,16 @@ pg_install() {
   local v
   v="$(pg_version)"
   [ -n "$v" ] || die "PostgreSQL is not installed and apt-get did not install it"
-  if [ -z "$(pg_lsclusters -h 2>/dev/null | awk -v v="$v" '$1==v && $2=="main"')" ]; then
-    log "creating cluster $v/main"
-    as_root pg_createcluster "$v" main >/dev/null
+  if [ -z "$(pg_lsclusters -h 2>/dev/null | awk -v v="$v" -v c="$PG_CLUSTER" '$1==v && $2==c')" ]; then
+    log "creating cluster $v/$PG_CLUSTER on port $PG_PORT"
+    as_root pg_createcluster -p "$PG_PORT" "$v" "$PG_CLUSTER" >/dev/null
   fi
 }
 
 pg_running() {
   local v
   v="$(pg_version)"
-  [ -n "$v" ] && [ "$(pg_lsclusters -h 2>/dev/null | awk -v v="$v" '$1==v && $2=="main" {print $4}')" = online ]
+  [ -n "$v" ] && [ "$(pg_lsclusters -h 2>/dev/null | awk -v v="$v" -v c="$PG_CLUSTER" '$1==v && $2==c {print $4}')" = online ]
 }
 
 pg_setup_role() {
@@ -140,15 +148,15 @@ pg_start() {
   else
     log "starting PostgreSQL $v on 127.0.0.1:$PG_PORT"
     # Loopback only ('localhost' is Debian's default too; set it so an edited config cannot widen it).
-    as_root pg_conftool "$v" main set listen_addresses localhost >/dev/null
-    as_root pg_conftool "$v" main set port "$PG_PORT" >/dev/null
-    as_root pg_ctlcluster "$v" main start ||
-      die "pg_ctlcluster $v main start failed (see /var/log/postgresql/postgresql-$v-main.log)"
+    as_root pg_conftool "$v" "$PG_CLUSTER" set listen_addresses localhost >/dev/null
+    as_root pg_conftool "$v" "$PG_CLUSTER" set port "$PG_PORT" >/dev/null
+    as_root pg_ctlcluster "$v" "$PG_CLUSTER" start ||
+      die "pg_ctlcluster $v $PG_CLUSTER start failed (see /var/log/postgresql/postgresql-$v-$PG_CLUSTER.log)"
   fi
   local deadline=$((SECONDS + PG_START_TIMEOUT))
   until pg_isready -q -h 127.0.0.1 -p "$PG_PORT"; do
     [ "$SECONDS" -lt "$deadline" ] ||
-      die "PostgreSQL did not accept connections on 127.0.0.1:$PG_PORT within ${PG_START_TIMEOUT}s (see /var/log/postgresql/postgresql-$v-main.log)"
+      die "PostgreSQL did not accept connections on 127.0.0.1:$PG_PORT within ${PG_START_TIMEOUT}s (see /var/log/postgresql/postgresql-$v-$PG_CLUSTER.log)"
     sleep 0.5
   done
   if ! pg_login_ok; then
@@ -160,8 +168,8 @@ pg_start() {
 
 pg_stop() {
   if pg_running; then
-    log "stopping PostgreSQL $(pg_version)"
-    as_root pg_ctlcluster "$(pg_version)" main stop -m fast
+    log "stopping PostgreSQL $(pg_version)/$PG_CLUSTER"
+    as_root pg_ctlcluster "$(pg_version)" "$PG_CLUSTER" stop -m fast
   else
     log "PostgreSQL not running"
   fi
@@ -169,7 +177,7 @@ pg_stop() {
 
 pg_status() {
   if pg_running && pg_isready -q -h 127.0.0.1 -p "$PG_PORT" && pg_login_ok; then
-    echo "postgres: up (PostgreSQL $(pg_version), 127.0.0.1:$PG_PORT, db $PG_DB, user $PG_USER)"
+    echo "postgres: up (PostgreSQL $(pg_version)/$PG_CLUSTER, 127.0.0.1:$PG_PORT, db $PG_DB, user $PG_USER)"
   else
     echo "postgres: down"
     return 1
@@ -391,7 +399,7 @@ case "$cmd" in
   logs)
     for s in "${services[@]}"; do
       if [ "$s" = postgres ]; then
-        echo "/var/log/postgresql/postgresql-$(pg_version)-main.log"
+        echo "/var/log/postgresql/postgresql-$(pg_version)-$PG_CLUSTER.log"
       else
         echo "$KAFKA_HOME/logs/server.log"
         echo "$KAFKA_HOME/logs/stdout.log"

@@ -1,19 +1,15 @@
 /**
- * Seed-format events for the demo, the producer and the tests (from the corpus package), and the envelopes of
- * other CDC formats.
+ * The envelopes of other CDC formats for seed-format events (the events come from `@cdc-enrich/corpus`; the
+ * tests' fixed-vocabulary events from test/fixture-events.ts).
  *
  * The seed's flat event is the row's fields plus `cdc_operation`, `cdc_timestamp`, `cdc_sequence` and
  * `cdc_source`. `cdc_sequence` increases by one per event, so it orders all events of a run.
  */
 
-import { generateSeedEvents, type SeedEvent } from '@cdc-enrich/corpus';
+import type { SeedEvent } from '@cdc-enrich/corpus';
 import { SEED_ROW_FIELDS } from 'cdc-enrich/enrich';
 
-/*
- * One generator for the tests, the producer and the demo: `generateSeedEvents` of the corpus package
- * (realistic profile by default: a distinct phone and address per user, real postal ranges, Zipf domains).
- */
-export { generateSeedEvents, type SeedEvent };
+export type { SeedEvent };
 
 /** The CDC envelopes the producer can emit. */
 export type EnvelopeFormat = 'seed' | 'debezium' | 'maxwell' | 'canal';

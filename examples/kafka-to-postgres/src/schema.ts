@@ -1,19 +1,15 @@
 /**
- * The SQL shared by the PostgreSQL (node-postgres) and PGlite sinks: one DDL, one upsert, one delete.
- * Values only ever travel as bind parameters or `unnest` arrays, never spliced into SQL text.
+ * The seed's `users_enriched` columns, and the SQL of the sink's bookkeeping tables (offsets of record, dead
+ * letters) shared by every target table. Per-table SQL is built in table.ts. Values only ever travel as bind
+ * parameters or COPY data, never spliced into SQL text.
  */
-
-/** A `users_enriched` column: its name and PostgreSQL type. */
-export interface Column {
-  name: string;
-  type: 'BIGINT' | 'TEXT' | 'BOOLEAN' | 'TIMESTAMPTZ' | 'DOUBLE PRECISION';
-}
+import type { TableColumn } from './table.js';
 
 /**
  * The seed's 21 `users_enriched` columns in order (the Flink job's sink table), then the enricher's extras.
  * `id` is the primary key; `cdc_sequence` (the source position when it is an integer) guards against regressions.
  */
-export const USERS_ENRICHED_COLUMNS: readonly Column[] = [
+export const USERS_ENRICHED_COLUMNS: readonly TableColumn[] = [
   { name: 'id', type: 'BIGINT' },
   { name: 'first_name', type: 'TEXT' },
   { name: 'last_name', type: 'TEXT' },
@@ -48,38 +44,13 @@ export const USERS_ENRICHED_COLUMNS: readonly Column[] = [
   { name: 'inferred_country_confidence', type: 'DOUBLE PRECISION' },
 ];
 
-/** Index of a column by name (built once). */
-export const COLUMN_INDEX: ReadonlyMap<string, number> = new Map(USERS_ENRICHED_COLUMNS.map((c, i) => [c.name, i]));
+/** Key of the advisory lock that serializes schema creation across workers. */
+export const SCHEMA_LOCK_KEY = 4_242_006;
 
-const SEQUENCE_COLUMN = COLUMN_INDEX.get('cdc_sequence')!;
-/** Position of `cdc_sequence` in a row tuple. */
-export const SEQUENCE_INDEX: number = SEQUENCE_COLUMN;
-
-/**
- * Idempotent DDL: tables, the tombstone table, the dead-letter table, the offsets table and the
- * `user_analytics` view. Safe to run at every start and by several workers at once (a transaction-level
- * advisory lock serializes concurrent starts, because concurrent `CREATE ... IF NOT EXISTS` can still race
- * on the catalog).
- */
-export const SCHEMA_SQL: string = `
-CREATE TABLE IF NOT EXISTS users_enriched (
-${USERS_ENRICHED_COLUMNS.map((c) => `  ${c.name} ${c.type}${c.name === 'id' ? ' PRIMARY KEY' : ''}`).join(',\n')}
-);
--- Extras added after a table was first created (new enricher columns) are added in place.
-${USERS_ENRICHED_COLUMNS.slice(21)
-  .map((c) => `ALTER TABLE users_enriched ADD COLUMN IF NOT EXISTS ${c.name} ${c.type};`)
-  .join('\n')}
-
--- A deleted key remembers the position of its delete, so an older insert/update replayed later
--- (after a crash, or delivered out of order across sources) cannot resurrect the row.
-CREATE TABLE IF NOT EXISTS users_enriched_tombstones (
-  id BIGINT PRIMARY KEY,
-  cdc_sequence BIGINT,
-  deleted_at TIMESTAMPTZ NOT NULL DEFAULT now()
-);
-
--- Poison messages: kept with their raw bytes so they can be inspected and replayed.
-CREATE TABLE IF NOT EXISTS cdc_dead_letters (
+/** The sink's own tables (shared by every target table): offsets of record and dead letters. */
+export const BOOKKEEPING_DDL: readonly string[] = [
+  // Poison messages: kept with their raw bytes so they can be inspected and replayed.
+  `CREATE TABLE IF NOT EXISTS cdc_dead_letters (
   group_id TEXT NOT NULL,
   topic TEXT NOT NULL,
   kafka_partition INTEGER NOT NULL,
@@ -89,74 +60,17 @@ CREATE TABLE IF NOT EXISTS cdc_dead_letters (
   raw_value BYTEA,
   dead_lettered_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   PRIMARY KEY (group_id, topic, kafka_partition, kafka_offset)
-);
-
--- The next offset to read per (group, topic, partition), written in the same transaction as the rows.
-CREATE TABLE IF NOT EXISTS cdc_offsets (
+)`,
+  // The next offset to read per (group, topic, partition), written in the same transaction as the rows.
+  `CREATE TABLE IF NOT EXISTS cdc_offsets (
   group_id TEXT NOT NULL,
   topic TEXT NOT NULL,
   kafka_partition INTEGER NOT NULL,
   next_offset BIGINT NOT NULL,
   updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   PRIMARY KEY (group_id, topic, kafka_partition)
-);
-
-CREATE OR REPLACE VIEW user_analytics AS
-SELECT
-  inferred_country,
-  email_category,
-  COUNT(*) AS user_count,
-  COUNT(*) FILTER (WHERE is_valid_email_flag) AS valid_email_count,
-  MAX(migration_timestamp) AS last_migration_time
-FROM users_enriched
-GROUP BY inferred_country, email_category;
-`;
-
-/** Key of the advisory lock that serializes schema creation across workers. */
-export const SCHEMA_LOCK_KEY = 4_242_006;
-
-const columnList = USERS_ENRICHED_COLUMNS.map((c) => c.name).join(', ');
-const unnestArgs = USERS_ENRICHED_COLUMNS.map((c, i) => `$${i + 1}::${c.type.toLowerCase()}[]`).join(', ');
-const updateSet = USERS_ENRICHED_COLUMNS.filter((c) => c.name !== 'id')
-  .map((c) => `${c.name} = EXCLUDED.${c.name}`)
-  .join(', ');
-
-/**
- * Upsert of a whole batch as one statement: one array parameter per column, `unnest`ed into rows.
- * - No regression: an existing row is replaced only by a strictly newer `cdc_sequence`
- *   (a NULL position on either side means "no order known": the later write wins).
- * - No resurrection: a row is not written when a tombstone at the same or a newer position exists.
- * The batch must hold each id at most once (ON CONFLICT cannot touch a row twice); the sink collapses.
- */
-export const UPSERT_SQL: string = `
-INSERT INTO users_enriched (${columnList})
-SELECT u.* FROM unnest(${unnestArgs}) AS u(${columnList})
-WHERE NOT EXISTS (
-  SELECT 1 FROM users_enriched_tombstones t
-  WHERE t.id = u.id AND t.cdc_sequence IS NOT NULL AND u.cdc_sequence IS NOT NULL AND t.cdc_sequence >= u.cdc_sequence
-)
-ON CONFLICT (id) DO UPDATE SET ${updateSet}
-WHERE users_enriched.cdc_sequence IS NULL OR EXCLUDED.cdc_sequence IS NULL
-   OR users_enriched.cdc_sequence < EXCLUDED.cdc_sequence`;
-
-/**
- * Deletes of a batch ($1 ids, $2 positions): removes rows not newer than the delete and records a tombstone
- * (keeping the newest delete position per id). Returns the number of rows removed.
- */
-export const DELETE_SQL = `
-WITH d AS (
-  SELECT * FROM unnest($1::bigint[], $2::bigint[]) AS d(id, cdc_sequence)
-), removed AS (
-  DELETE FROM users_enriched e USING d
-  WHERE e.id = d.id AND (e.cdc_sequence IS NULL OR d.cdc_sequence IS NULL OR e.cdc_sequence < d.cdc_sequence)
-  RETURNING e.id
-), tomb AS (
-  INSERT INTO users_enriched_tombstones AS t (id, cdc_sequence, deleted_at)
-  SELECT id, cdc_sequence, now() FROM d
-  ON CONFLICT (id) DO UPDATE SET cdc_sequence = EXCLUDED.cdc_sequence, deleted_at = EXCLUDED.deleted_at
-  WHERE t.cdc_sequence IS NULL OR EXCLUDED.cdc_sequence IS NULL OR t.cdc_sequence < EXCLUDED.cdc_sequence
-)
-SELECT COUNT(*)::int AS removed FROM removed`;
+)`,
+];
 
 /** Creates missing offset rows ($1 group, $2 topic, $3 partitions) at offset 0 so they can be locked. */
 export const OFFSETS_ENSURE_SQL = `

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { databaseUrlFromEnv, kafkaBrokersFromEnv, redactDatabaseUrl } from '../src/config.js';
 import { toInt64, toSqlRow } from '../src/prepare.js';
 import { USERS_ENRICHED_COLUMNS } from '../src/schema.js';
+import { decodeCopyLine } from './helpers.js';
 
 describe('database url', () => {
   test('DATABASE_URL wins over the seed POSTGRES_* variables', () => {
@@ -53,7 +54,7 @@ describe('SQL row conversion', () => {
   });
   test('timestamps are normalized to ISO-8601, impossible ones rejected', () => {
     const ok = toSqlRow({ id: 1, created_at: '2024-01-15T10:30:00+01:00' });
-    expect(ok.ok && ok.row[USERS_ENRICHED_COLUMNS.findIndex((c) => c.name === 'created_at')]).toBe(
+    expect(ok.ok && decodeCopyLine(ok.row.line)[USERS_ENRICHED_COLUMNS.findIndex((c) => c.name === 'created_at')]).toBe(
       '2024-01-15T09:30:00.000Z',
     );
     expect(toSqlRow({ id: 1, created_at: 'yesterday' })).toMatchObject({ ok: false, code: 'invalid_column' });
@@ -66,7 +67,7 @@ describe('SQL row conversion', () => {
     'never throws, and an accepted row has one value per column',
     (value) => {
       const result = toSqlRow(value);
-      if (result.ok) expect(result.row).toHaveLength(USERS_ENRICHED_COLUMNS.length);
+      if (result.ok) expect(decodeCopyLine(result.row.line)).toHaveLength(USERS_ENRICHED_COLUMNS.length);
       else expect(result.message).not.toMatch(/@/);
     },
   );

@@ -7,7 +7,7 @@ import type { SeedEvent } from '../src/events.js';
 import { toSqlRow } from '../src/prepare.js';
 import { USERS_ENRICHED_COLUMNS } from '../src/schema.js';
 import type { SqlSession } from '../src/sinks/sql-sink.js';
-import type { PreparedMessage } from '../src/types.js';
+import type { PreparedMessage, Preparer, SourceMessage } from '../src/types.js';
 
 /** Reachable services for the integration tests. */
 export interface Services {
@@ -109,6 +109,15 @@ export function diffModel(actual: Map<string, number>, model: Map<string, number
   return problems;
 }
 
+/** The values of a COPY text line (`\N` = null, escapes undone): what the database will store, as text. */
+export function decodeCopyLine(line: string): (string | null)[] {
+  return line
+    .split('\t')
+    .map((field) =>
+      field === '\\N' ? null : field.replace(/\\([\\nrt])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c),
+    );
+}
+
 /** A prepared message with one upsert or delete, for sink tests that bypass parse + enrich. */
 export function preparedChange(
   partition: number,
@@ -117,8 +126,9 @@ export function preparedChange(
   topic = 't',
 ): PreparedMessage {
   const base = { topic, partition, offset: String(offset), timestampMs: null };
-  const id = String(change.id);
-  if (change.op === 'DELETE') return { ...base, effects: [{ kind: 'delete', id, sequence: String(change.seq) }] };
+  const key = String(change.id);
+  const sequence = String(change.seq);
+  if (change.op === 'DELETE') return { ...base, effects: [{ kind: 'delete', key, sequence, keyValues: [key] }] };
   const converted = toSqlRow({
     id: change.id,
     email: change.email ?? `user${change.id}@example.com`,
@@ -130,14 +140,26 @@ export function preparedChange(
     inferred_country: 'US',
   });
   if (!converted.ok) throw new Error(converted.message);
-  return { ...base, effects: [{ kind: 'upsert', id, sequence: String(change.seq), row: converted.row }] };
+  return {
+    ...base,
+    effects: [{ kind: 'upsert', key, sequence, line: converted.row.line, columns: null, partial: false }],
+  };
 }
 
 /** A copy of an upsert message with one column replaced by a value the database will reject. */
 export function withColumn(message: PreparedMessage, column: string, value: string): PreparedMessage {
   const effect = message.effects[0];
   if (effect?.kind !== 'upsert') throw new Error('not an upsert');
-  const row = [...effect.row];
-  row[USERS_ENRICHED_COLUMNS.findIndex((c) => c.name === column)] = value;
-  return { ...message, effects: [{ ...effect, row }] };
+  const fields = effect.line.split('\t');
+  fields[USERS_ENRICHED_COLUMNS.findIndex((c) => c.name === column)] = value;
+  return { ...message, effects: [{ ...effect, line: fields.join('\t') }] };
+}
+
+/** A preparer over a synchronous function (tests that bypass parse + enrich). */
+export function preparerOf(prepare: (message: SourceMessage) => PreparedMessage): Preparer {
+  return {
+    description: 'test',
+    prepare: async (messages) => ({ messages: messages.map(prepare), cpuMs: 0 }),
+    close: async () => {},
+  };
 }

@@ -1,8 +1,8 @@
 /** Helpers for the tests against real Kafka and PostgreSQL. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Kafka } from 'kafkajs';
 import pg from 'pg';
+import { remainingMessages } from '../src/kafka.js';
 import { createPostgresDriver } from '../src/sinks/postgres.js';
 import type { SqlDriver } from '../src/sinks/sql-sink.js';
 
@@ -39,27 +39,16 @@ export function testDb(url: string): SqlDriver {
 }
 
 /** Sum over partitions of (end offset - stored next offset): 0 when the group has applied everything. */
-export async function remaining(kafka: Kafka, db: SqlDriver, groupId: string, topic: string): Promise<bigint> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const ends = await admin.fetchTopicOffsets(topic);
+export function remaining(brokers: string[], db: SqlDriver, groupId: string, topic: string): Promise<bigint> {
+  return remainingMessages(brokers, topic, async (partitions) => {
     const stored = await db
-      .query('SELECT kafka_partition, next_offset::text AS n FROM cdc_offsets WHERE group_id = $1 AND topic = $2', [
-        groupId,
-        topic,
-      ])
+      .query(
+        'SELECT kafka_partition, next_offset::text AS n FROM cdc_offsets WHERE group_id = $1 AND topic = $2 AND kafka_partition = ANY($3::int[])',
+        [groupId, topic, partitions],
+      )
       .catch(() => ({ rows: [] as Record<string, unknown>[] }));
-    const byPartition = new Map(stored.rows.map((r) => [Number(r['kafka_partition']), BigInt(String(r['n']))]));
-    let left = 0n;
-    for (const e of ends) {
-      const behind = BigInt(e.high) - (byPartition.get(e.partition) ?? 0n);
-      if (behind > 0n) left += behind;
-    }
-    return left;
-  } finally {
-    await admin.disconnect();
-  }
+    return new Map(stored.rows.map((r) => [Number(r['kafka_partition']), String(r['n'])]));
+  });
 }
 
 /** Number of messages applied so far by the group (sum of stored next offsets). */
@@ -72,7 +61,7 @@ export async function storedProgress(db: SqlDriver, groupId: string): Promise<bi
 
 /** Polls until the group has caught up with the topic, or throws after `timeoutMs`. */
 export async function waitCaughtUp(
-  kafka: Kafka,
+  brokers: string[],
   db: SqlDriver,
   groupId: string,
   topic: string,
@@ -80,7 +69,7 @@ export async function waitCaughtUp(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const left = await remaining(kafka, db, groupId, topic);
+    const left = await remaining(brokers, db, groupId, topic);
     if (left === 0n) return;
     if (Date.now() > deadline) throw new Error(`not caught up after ${timeoutMs} ms: ${left} messages left`);
     await sleep(250);

@@ -2,12 +2,15 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { runPipeline } from '../src/pipeline.js';
+import { createInlinePreparer } from '../src/preparers.js';
 import { USERS_ENRICHED_COLUMNS } from '../src/schema.js';
 import { createPgliteDriver } from '../src/sinks/pglite.js';
 import { createSqlSink, isDataError, type SqlDriver } from '../src/sinks/sql-sink.js';
 import { createGeneratorSource } from '../src/sources/generator.js';
 import type { PreparedMessage, Sink, SourceMessage } from '../src/types.js';
-import { diffModel, modelOf, preparedChange, tableSnapshot, withColumn } from './helpers.js';
+import { generateSeedEvents } from './fixture-events.js';
+import { diffModel, modelOf, preparedChange, preparerOf, tableSnapshot, withColumn } from './helpers.js';
+import { REFERENCE_COLUMNS, referenceColumns } from './reference.js';
 
 let driver: SqlDriver;
 let sink: Sink;
@@ -87,6 +90,25 @@ describe('writes', () => {
     expect((await tableSnapshot(driver)).get('5')).toBe(9);
   });
 
+  test('tombstones older than the retention are pruned; younger ones stay', async () => {
+    await sink.write('g', [
+      preparedChange(0, 0, { id: 8, op: 'DELETE', seq: 2 }),
+      preparedChange(0, 1, { id: 9, op: 'DELETE', seq: 3 }),
+    ]);
+    await driver.query(`UPDATE users_enriched_tombstones SET deleted_at = now() - interval '2 hours' WHERE id = 8`);
+    // A new sink prunes on its first write (then at most once a minute).
+    const pruning = createSqlSink(driver, { tombstoneRetentionMs: 3600_000 });
+    await pruning.write('g', [preparedChange(0, 2, { id: 10, op: 'INSERT', seq: 4 })]);
+    const left = await driver.query('SELECT id::int AS id FROM users_enriched_tombstones ORDER BY id');
+    expect(left.rows).toEqual([{ id: 9 }]);
+    // 0 keeps them forever.
+    await driver.query(`UPDATE users_enriched_tombstones SET deleted_at = now() - interval '3000 days'`);
+    await createSqlSink(driver, { tombstoneRetentionMs: 0 }).write('g', [
+      preparedChange(0, 3, { id: 11, op: 'INSERT', seq: 5 }),
+    ]);
+    expect((await driver.query('SELECT COUNT(*)::int AS n FROM users_enriched_tombstones')).rows).toEqual([{ n: 1 }]);
+  });
+
   test('several changes of one id in a batch collapse to the newest', async () => {
     const result = await sink.write('g', [
       preparedChange(0, 0, { id: 1, op: 'INSERT', seq: 1 }),
@@ -158,7 +180,7 @@ describe('pipeline on PGlite', () => {
       },
       sink,
       groupId: 'g',
-      prepare,
+      preparer: preparerOf(prepare),
       progressIntervalMs: 0,
     });
     const totals = await run.done;
@@ -183,13 +205,23 @@ describe('pipeline on PGlite', () => {
       source: source(),
       sink,
       groupId: 'g',
-      prepare,
+      preparer: preparerOf(prepare),
       stopAfter: 200,
+      // One chunk between the stages, one chunk per transaction: the stop lands mid-stream.
+      maxInFlightBatches: 1,
+      maxBatchMessages: 37,
+      maxTransactionMessages: 37,
       progressIntervalMs: 0,
     }).done;
     expect(first.consumed).toBeGreaterThanOrEqual(200);
     expect(first.consumed).toBeLessThan(500);
-    const second = await runPipeline({ source: source(), sink, groupId: 'g', prepare, progressIntervalMs: 0 }).done;
+    const second = await runPipeline({
+      source: source(),
+      sink,
+      groupId: 'g',
+      preparer: preparerOf(prepare),
+      progressIntervalMs: 0,
+    }).done;
     expect(first.consumed + second.consumed).toBe(500);
     expect(second.duplicates).toBe(0);
     const model = modelOf(events.map((e) => ({ id: e.id, cdc_operation: e.op, cdc_sequence: e.seq })));
@@ -197,39 +229,120 @@ describe('pipeline on PGlite', () => {
   });
 });
 
-// Any delivery order, any batching, any redelivery of already-written offsets: final table == model.
+describe('parse + enrich on PGlite', () => {
+  test('enriched columns equal the hand-labelled reference (not the enricher), over several transactions', async () => {
+    const events = [...generateSeedEvents(3000, 11)];
+    const totals = await runPipeline({
+      source: createGeneratorSource({ messages: () => events, topic: 'gen', batchSize: 500 }),
+      sink,
+      groupId: 'g',
+      preparer: createInlinePreparer(),
+      maxBatchMessages: 250,
+      maxTransactionMessages: 500,
+      progressIntervalMs: 0,
+    }).done;
+    expect(totals).toMatchObject({ consumed: 3000, applied: 3000, deadLettered: 0 });
+    expect(totals.batches).toBeGreaterThan(5);
+    const model = modelOf(events);
+    expect(diffModel(await tableSnapshot(driver), model)).toEqual([]);
+    const winners = new Map(
+      events.filter((e) => model.get(String(e.id)) === e.cdc_sequence).map((e) => [String(e.id), e]),
+    );
+    const rows = await driver.query(`SELECT id::text AS id, ${REFERENCE_COLUMNS.join(', ')} FROM users_enriched`);
+    const mismatches: string[] = [];
+    for (const row of rows.rows) {
+      for (const [column, value] of Object.entries(referenceColumns(winners.get(String(row['id']))!))) {
+        if (row[column] !== value)
+          mismatches.push(`id ${row['id']} ${column}: ${String(row[column])} != ${String(value)}`);
+      }
+    }
+    expect(mismatches.slice(0, 20)).toEqual([]);
+    expect(rows.rows.length).toBe(model.size);
+  }, 120_000);
+});
+
+// Any delivery order, any batching, any redelivery of already-written offsets: final table == model. The runs are
+// longer than a transaction (up to 400 changes over up to 20 ids, writes of up to 60 messages), and counters
+// check that the redelivery and the multi-write branches ran.
 const changeArb = fc.record({
-  id: fc.integer({ min: 1, max: 6 }),
+  id: fc.integer({ min: 1, max: 20 }),
   op: fc.constantFrom('INSERT' as const, 'UPDATE' as const, 'DELETE' as const),
 });
-propTest.prop([
-  fc.array(changeArb, { minLength: 1, maxLength: 40 }),
-  fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 12 }),
-  fc.integer({ min: 0, max: 2 ** 31 }),
-])(
+const ran = { redelivered: 0, multiWrite: 0, pipelineTransactions: 0 };
+afterAll(() => {
+  expect(ran.redelivered).toBeGreaterThan(0);
+  expect(ran.multiWrite).toBeGreaterThan(0);
+  expect(ran.pipelineTransactions).toBeGreaterThan(0);
+});
+
+/** Sequences in generation order; delivery order a seeded shuffle (as if merged from several sources). */
+function shuffled(changes: { id: number; op: 'INSERT' | 'UPDATE' | 'DELETE' }[], seed: number) {
+  const events = changes.map((c, i) => ({ ...c, seq: i + 1 }));
+  const order = events.map((_, i) => i);
+  let s = seed;
+  for (let i = order.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    const j = s % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return { events, delivered: order.map((index, offset) => preparedChange(0, offset, events[index]!)) };
+}
+
+const modelOfChanges = (events: { id: number; op: string; seq: number }[]) =>
+  modelOf(events.map((e) => ({ id: e.id, cdc_operation: e.op as 'INSERT', cdc_sequence: e.seq })));
+
+propTest.prop(
+  [
+    fc.array(changeArb, { minLength: 20, maxLength: 400 }),
+    fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 12 }),
+    fc.integer({ min: 0, max: 2 ** 31 }),
+  ],
+  { numRuns: 40 },
+)(
   'final table equals the newest-event-per-id model under reordering, batching and redelivery',
   async (changes, sizes, seed) => {
     await driver.exec('TRUNCATE users_enriched, users_enriched_tombstones, cdc_dead_letters, cdc_offsets; SELECT 1;');
-    // Sequences in generation order; delivery order is a seeded shuffle (as if merged from several sources).
-    const events = changes.map((c, i) => ({ ...c, seq: i + 1 }));
-    const order = events.map((_, i) => i);
-    let s = seed;
-    for (let i = order.length - 1; i > 0; i--) {
-      s = (s * 1103515245 + 12345) % 2 ** 31;
-      const j = s % (i + 1);
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    const delivered = order.map((index, offset) => preparedChange(0, offset, events[index]!));
+    const { events, delivered } = shuffled(changes, seed);
     let position = 0;
     let k = 0;
     while (position < delivered.length) {
       const size = sizes[k++ % sizes.length]!;
       // Redeliver up to `size` already-written messages before new ones (a crash before the commit was seen).
       const from = Math.max(0, position - (k % 2 === 0 ? size : 0));
-      await sink.write('g', delivered.slice(from, position + size));
+      const result = await sink.write('g', delivered.slice(from, position + size));
+      if (result.duplicates > 0) ran.redelivered++;
       position += size;
     }
-    const model = modelOf(events.map((e) => ({ id: e.id, cdc_operation: e.op, cdc_sequence: e.seq })));
-    expect(diffModel(await tableSnapshot(driver), model)).toEqual([]);
+    if (k > 1) ran.multiWrite++;
+    expect(diffModel(await tableSnapshot(driver), modelOfChanges(events))).toEqual([]);
+  },
+);
+
+propTest.prop(
+  [
+    fc.array(changeArb, { minLength: 50, maxLength: 400 }),
+    fc.integer({ min: 1, max: 50 }),
+    fc.integer({ min: 1, max: 4 }),
+    fc.integer({ min: 0, max: 2 ** 31 }),
+  ],
+  { numRuns: 20 },
+)(
+  'through the stage pipeline (small chunks, merged transactions, bounded queue): table == model',
+  async (changes, chunk, inFlight, seed) => {
+    await driver.exec('TRUNCATE users_enriched, users_enriched_tombstones, cdc_dead_letters, cdc_offsets; SELECT 1;');
+    const { events, delivered } = shuffled(changes, seed);
+    const totals = await runPipeline({
+      source: createGeneratorSource({ messages: () => delivered.map((_, i) => String(i)), topic: 't', batchSize: 97 }),
+      sink,
+      groupId: 'g',
+      preparer: preparerOf((m) => delivered[Number(m.offset)]!),
+      maxBatchMessages: chunk,
+      maxTransactionMessages: chunk * 2,
+      maxInFlightBatches: inFlight,
+      progressIntervalMs: 0,
+    }).done;
+    expect(totals.consumed).toBe(delivered.length);
+    if (totals.batches > 1) ran.pipelineTransactions++;
+    expect(diffModel(await tableSnapshot(driver), modelOfChanges(events))).toEqual([]);
   },
 );

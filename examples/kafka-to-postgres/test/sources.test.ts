@@ -3,11 +3,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generateSeedEvents, toEnvelope } from '../src/events.js';
-import { toKafkaMessage } from '../src/producer.js';
+import { createMemorySink } from '../src/custom-sink.js';
+import { toKafkaMessage } from '../src/demo/producer.js';
+import { toEnvelope } from '../src/events.js';
+import { runPipeline } from '../src/pipeline.js';
+import { createInlinePreparer } from '../src/preparers.js';
 import { createGeneratorSource } from '../src/sources/generator.js';
 import { createNdjsonSource } from '../src/sources/ndjson.js';
 import type { Source, SourceContext, StoredOffsets } from '../src/types.js';
+import { generateSeedEvents } from './fixture-events.js';
+import { modelOf } from './helpers.js';
 
 function context(stored: StoredOffsets = new Map()): SourceContext {
   return { groupId: 'g', signal: new AbortController().signal, loadOffsets: async () => stored };
@@ -54,6 +59,23 @@ describe('event generator', () => {
     expect(toEnvelope(insert!, 'canal')).toMatchObject({ type: 'INSERT', data: [{ id: insert!.id }], isDdl: false });
     expect(toKafkaMessage(insert!).key).toBe(String(insert!.id));
   });
+});
+
+describe('custom sink example', () => {
+  test('the memory sink of custom-sink.ts applies every event once and keeps the newest row per key', async () => {
+    const events = [...generateSeedEvents(2000, 5)];
+    const sink = createMemorySink();
+    const totals = await runPipeline({
+      source: createGeneratorSource({ messages: () => events, batchSize: 300 }),
+      sink,
+      groupId: 'memory',
+      preparer: createInlinePreparer(),
+      maxBatchMessages: 200,
+      progressIntervalMs: 0,
+    }).done;
+    expect(totals).toMatchObject({ consumed: 2000, applied: 2000, duplicates: 0 });
+    expect(sink.rows.size).toBe(modelOf(events).size);
+  }, 60_000);
 });
 
 describe('generator source', () => {

@@ -1,22 +1,53 @@
 /**
- * `npm run bench:e2e [-- --events 1000000 --latency-seconds 30 --rate 10000]`
- *
- * Real Kafka → enrich → real PostgreSQL (needs `bash scripts/services.sh up` and its env):
- * 1. sustained: 1M seed-format events are produced into a fresh 4-partition topic, then one worker drains
- *    the backlog; events/s = events / drain time. The pipeline's time split (waiting for Kafka, parse + enrich,
- *    PostgreSQL) says where the time goes.
- * 2. latency: a fresh topic, the worker running, events produced at a fixed rate; event-to-row latency is
- *    commit time minus the Kafka message timestamp (set when the producer sends), exact per event.
- * Prints Markdown for docs/benchmarks.md.
+ * `npm run bench:e2e [-- options]`: real Kafka → parse + enrich → real PostgreSQL, one worker process.
+ * Run with `--help` for the options. Prints Markdown for docs/benchmarks.md.
  */
-import { cpus } from 'node:os';
-import { parseArgs } from 'node:util';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+// The realistic corpus: every user has their own phone and postcode, email domains repeat (Zipf-like).
+import { generateSeedEvents } from '@cdc-enrich/corpus';
 import { databaseUrlFromEnv, kafkaBrokersFromEnv } from '../config.js';
-import { generateSeedEvents } from '../events.js';
-import { createKafka, ensureTopic } from '../kafka.js';
-import { produceEvents } from '../producer.js';
-import { createPostgresDriver } from '../sinks/postgres.js';
-import { startKafkaToPostgresWorker } from '../worker.js';
+import { produceEvents } from '../demo/producer.js';
+import { describeError } from '../errors.js';
+import { deleteTopics, ensureTopic, remainingMessages } from '../kafka.js';
+import type { PipelineTotals } from '../pipeline.js';
+import { createMessagePreparer } from '../prepare.js';
+import { createPostgresDriver, createPostgresSink } from '../sinks/postgres.js';
+import { startKafkaToPostgresWorker, type WorkerOptions } from '../worker.js';
+import { parseFlags } from './flags.js';
+
+const HELP = `npm run bench:e2e [-- options]
+
+Real Kafka -> parse + enrich -> real PostgreSQL with one worker (in this process), on the realistic corpus
+(@cdc-enrich/corpus, realistic profile: distinct phones and postcodes per user, Zipf email domains, 70/25/5 insert/update/delete).
+1. sustained drain: N events are produced into a fresh 4-partition topic, then the worker drains the backlog;
+   events/s = N / drain time (from the first commit, and including the group join).
+2. latency: a fresh topic, the worker running and warmed up (5 s at the same rate, not measured), events
+   produced at a steady rate; event-to-row latency = commit time - Kafka message timestamp, exact per event.
+Each run uses its own PostgreSQL schema and topics, dropped at the end.
+
+Options:
+  --events N             events for the drain run (default 1000000)
+  --rate N               events/s for the latency run (default 10000)
+  --latency-seconds S    length of the latency run (default 30; 0 skips it)
+  --threads N            prepare worker threads (default: 1 on a 2+ core host, 0 = inline)
+  --max-batch N          messages per prepared chunk (default 2000)
+  --max-transaction N    messages per transaction at most (default 10000)
+  --max-in-flight N      chunks between fetch and commit (default 4)
+  --cpu-prof DIR         write V8 CPU profiles of the drain worker (main thread and prepare threads) into DIR
+  --sink-only            only time the sink: the events are prepared first (untimed), then written to
+                         PostgreSQL in transactions of --max-transaction messages (no Kafka)
+  -h, --help             this text
+
+Environment: KAFKA_BOOTSTRAP_SERVERS, DATABASE_URL (or POSTGRES_HOST/PORT/DB/USER/PASSWORD).
+  bash scripts/services.sh up && eval "$(bash scripts/services.sh env)"
+Where the time goes: npm run bench:e2e -- --events 100000 --latency-seconds 0 --cpu-prof /tmp/prof
+
+Example:
+  npm run bench:e2e -- --events 200000 --threads 1
+`;
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -26,114 +57,247 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      events: { type: 'string', default: '1000000' },
-      'latency-seconds': { type: 'string', default: '30' },
-      rate: { type: 'string', default: '10000' },
-      'max-batch': { type: 'string', default: '2000' },
+const WORKER_CLI = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+/** The drain runs in its own worker process (as in production), so its RSS and CPU are its own. */
+function spawnWorker(
+  databaseUrl: string,
+  topic: string,
+  groupId: string,
+  values: Record<string, unknown>,
+): ChildProcess {
+  const args = ['--topic', topic, '--group-id', groupId, '--progress-ms', '5000'];
+  for (const flag of ['threads', 'max-batch', 'max-transaction', 'max-in-flight']) {
+    if (typeof values[flag] === 'string') args.push(`--${flag}`, values[flag] as string);
+  }
+  // The same heap flags as `npm run worker` (package.json): V8 would otherwise grow the heap far past live data.
+  const heap = ['--max-old-space-size=160', '--max-semi-space-size=4'];
+  if (typeof values['cpu-prof'] === 'string') heap.push('--cpu-prof', '--cpu-prof-dir', values['cpu-prof']);
+  const child = spawn(process.execPath, [...heap, '--import', 'tsx', WORKER_CLI, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return child;
+}
+
+/** Samples a process's RSS (peak) and CPU (utime + stime) from /proc until stopped. */
+function procSampler(pid: number): { stop(): { peakRssMb: number; cpuMs: number } } {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  let peak = 0;
+  let cpuTicks = 0;
+  const sample = () => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+      peak = Math.max(peak, kb);
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuTicks = Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process has exited.
+    }
+  };
+  const timer = setInterval(sample, 200);
+  return {
+    stop() {
+      sample();
+      clearInterval(timer);
+      return { peakRssMb: Math.round(peak / 1024), cpuMs: (cpuTicks * 1000) / ticksPerSecond };
     },
-    strict: true,
+  };
+}
+
+/** Distinct values of the corpus (the cardinality that decides cache hit rates). */
+function profileOf(count: number): string {
+  const emails = new Set<string>();
+  const phones = new Set<string>();
+  const postcodes = new Set<string>();
+  for (const e of generateSeedEvents(Math.min(count, 200_000), 42)) {
+    if (e.email) emails.add(e.email);
+    if (e.phone) phones.add(e.phone);
+    if (e.postal_code) postcodes.add(e.postal_code);
+  }
+  return `${emails.size} distinct emails, ${phones.size} phones, ${postcodes.size} postal codes in the first ${Math.min(count, 200_000)} events`;
+}
+
+/** The sink alone: prepared messages (COPY lines) written in transactions of `size`. */
+async function sinkOnly(databaseUrl: string, total: number, size: number, load: string): Promise<void> {
+  const prepare = createMessagePreparer();
+  const encoder = new TextEncoder();
+  let offset = 0;
+  const prepared = [...generateSeedEvents(total, 42)].map((event) =>
+    prepare({
+      topic: 'sink-only',
+      partition: 0,
+      offset: String(offset++),
+      key: null,
+      value: encoder.encode(JSON.stringify(event)),
+      timestampMs: null,
+    }),
+  );
+  const sink = createPostgresSink(databaseUrl);
+  await sink.init();
+  const started = Date.now();
+  for (let i = 0; i < prepared.length; i += size) await sink.write('sink-only', prepared.slice(i, i + size));
+  const seconds = (Date.now() - started) / 1000;
+  await sink.close();
+  process.stdout.write(
+    `| sink only (COPY → staging table → merge), ${total} events in transactions of ${size}, load ${load} | **${Math.round(total / seconds)} messages/s** (${((seconds * 1e6) / total).toFixed(1)} µs per message) |\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  const values = parseFlags('bench:e2e', HELP, {
+    events: { type: 'string', default: '1000000' },
+    rate: { type: 'string', default: '10000' },
+    'latency-seconds': { type: 'string', default: '30' },
+    threads: { type: 'string' },
+    'max-batch': { type: 'string', default: '2000' },
+    'max-transaction': { type: 'string', default: '10000' },
+    'max-in-flight': { type: 'string', default: '4' },
+    'cpu-prof': { type: 'string' },
+    'sink-only': { type: 'boolean', default: false },
   });
   const brokers = kafkaBrokersFromEnv();
   const databaseUrl = databaseUrlFromEnv();
   if (!brokers || !databaseUrl) {
-    log(
-      'bench:e2e needs KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL: bash scripts/services.sh up; eval "$(bash scripts/services.sh env)"',
-    );
+    log('bench:e2e needs KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL (see --help)');
     process.exit(2);
   }
   const total = Number(values.events);
   const rate = Number(values.rate);
   const latencySeconds = Number(values['latency-seconds']);
-  const maxBatchMessages = Number(values['max-batch']);
+  const tuning: Partial<WorkerOptions> = {
+    maxBatchMessages: Number(values['max-batch']),
+    maxTransactionMessages: Number(values['max-transaction']),
+    maxInFlightBatches: Number(values['max-in-flight']),
+    ...(values.threads !== undefined ? { prepareThreads: Number(values.threads) } : {}),
+  };
   const run = Date.now().toString(36);
-  const kafka = createKafka(brokers, 'cdc-enrich-bench', log);
   const db = createPostgresDriver(databaseUrl);
   const schema = `bench_${run}`;
   await db.query(`CREATE SCHEMA ${schema}`);
   const url = new URL(databaseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
+  const load = loadavg()[0]!.toFixed(1);
+  if (values['sink-only']) {
+    await sinkOnly(url.toString(), total, Number(values['max-transaction']), load);
+    await db.query(`DROP SCHEMA ${schema} CASCADE`);
+    await db.close();
+    return;
+  }
 
-  // 1. Sustained throughput: drain a 1M backlog.
+  // 1. Sustained throughput: drain a backlog.
   const topic = `cdc-bench-${run}`;
-  await ensureTopic(kafka, topic, 4);
+  await ensureTopic(brokers, topic, 4);
   log(`producing ${total} events into ${topic}`);
   const produceStart = Date.now();
-  await produceEvents(kafka, topic, generateSeedEvents(total, 42), { batchSize: 2000, inFlight: 4 });
+  await produceEvents(brokers, topic, generateSeedEvents(total, 42), { batchSize: 2000, inFlight: 4 });
   const produceSeconds = (Date.now() - produceStart) / 1000;
   log(`produced in ${produceSeconds.toFixed(1)} s; draining with one worker`);
-  let done = 0;
-  let firstCommit = 0;
   const drainStart = Date.now();
-  const worker = await startKafkaToPostgresWorker({
-    brokers,
-    topic,
-    groupId: `bench-${run}`,
-    databaseUrl: url.toString(),
-    maxBatchMessages,
-    progressIntervalMs: 5000,
-    log,
-    onCommit: (result) => {
-      if (!firstCommit) firstCommit = Date.now();
-      done += result.consumed;
-    },
-  });
-  while (done < total) await sleep(100);
+  const child = spawnWorker(url.toString(), topic, `bench-${run}`, values);
+  const sampler = procSampler(child.pid ?? 0);
+  let firstCommit = 0;
+  for (;;) {
+    const left = await remainingMessages(brokers, topic, async (partitions) => {
+      const r = await db
+        .query(
+          `SELECT kafka_partition, next_offset::text AS n FROM ${schema}.cdc_offsets WHERE group_id = $1 AND topic = $2 AND kafka_partition = ANY($3::int[])`,
+          [`bench-${run}`, topic, partitions],
+        )
+        .catch(() => ({ rows: [] as Record<string, unknown>[] }));
+      return new Map(r.rows.map((row) => [Number(row['kafka_partition']), String(row['n'])]));
+    });
+    if (!firstCommit && left < BigInt(total)) firstCommit = Date.now();
+    if (left === 0n) break;
+    await sleep(100);
+  }
   const drainEnd = Date.now();
-  await worker.stop();
-  const totals = await worker.pipeline.done;
+  const usage = sampler.stop();
+  child.kill('SIGTERM');
+  const output = await new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.once('exit', () => resolve(out));
+  });
+  const totals = (JSON.parse(output.match(/\{"totals":.*\}/)?.[0] ?? '{"totals":{}}') as { totals: PipelineTotals })
+    .totals;
   const drainSeconds = (drainEnd - drainStart) / 1000;
   const steadySeconds = (drainEnd - firstCommit) / 1000;
-  const busy = totals.sourceWaitMs + totals.prepareMs + totals.sinkMs;
+  const wall = drainEnd - drainStart;
+  const share = (ms: number) => `${((ms / wall) * 100).toFixed(0)}%`;
 
   // 2. Latency at a fixed rate.
-  const latencyTopic = `cdc-bench-latency-${run}`;
-  await ensureTopic(kafka, latencyTopic, 4);
   const latencies: number[] = [];
-  const latencyWorker = await startKafkaToPostgresWorker({
-    brokers,
-    topic: latencyTopic,
-    groupId: `bench-latency-${run}`,
-    databaseUrl: url.toString(),
-    maxBatchMessages,
-    progressIntervalMs: 5000,
-    log,
-    onCommit: (result, committedAt) => {
-      for (const ts of result.appliedTimestamps) latencies.push(committedAt - ts);
-    },
-  });
-  await sleep(3000); // group join
-  const count = Math.round(rate * latencySeconds);
-  log(`latency run: ${count} events at ${rate}/s`);
-  const latencyStart = Date.now();
-  await produceEvents(kafka, latencyTopic, generateSeedEvents(count, 43), { rate, batchSize: 100 });
-  const achievedRate = count / ((Date.now() - latencyStart) / 1000);
-  while (latencies.length < count) await sleep(100);
-  await latencyWorker.stop();
-  latencies.sort((a, b) => a - b);
+  let achievedRate = 0;
+  let warmed = 0;
+  let measuring = false;
+  if (latencySeconds > 0) {
+    const latencyTopic = `cdc-bench-latency-${run}`;
+    await ensureTopic(brokers, latencyTopic, 4);
+    const latencyWorker = await startKafkaToPostgresWorker({
+      brokers,
+      topic: latencyTopic,
+      groupId: `bench-latency-${run}`,
+      databaseUrl: url.toString(),
+      progressIntervalMs: 5000,
+      log,
+      ...tuning,
+      onCommit: (result, committedAt) => {
+        warmed += result.consumed;
+        if (measuring) for (const ts of result.appliedTimestamps) latencies.push(committedAt - ts);
+      },
+    });
+    await sleep(3000); // group join
+    // Warm-up (JIT, the enricher's lookups and caches): 5 s at the same rate, not measured.
+    const warmUp = Math.round(rate * 5);
+    await produceEvents(brokers, latencyTopic, generateSeedEvents(warmUp, 44, { firstId: 40_000_000 }), {
+      rate,
+      batchSize: 100,
+    });
+    while (warmed < warmUp) await sleep(50);
+    measuring = true;
+    const count = Math.round(rate * latencySeconds);
+    log(`latency run: ${count} events at ${rate}/s`);
+    const latencyStart = Date.now();
+    await produceEvents(brokers, latencyTopic, generateSeedEvents(count, 43, { firstId: 50_000_000 }), {
+      rate,
+      batchSize: 100,
+    });
+    achievedRate = count / ((Date.now() - latencyStart) / 1000);
+    while (latencies.length < count) await sleep(100);
+    await latencyWorker.stop();
+    latencies.sort((a, b) => a - b);
+    await deleteTopics(brokers, [latencyTopic]);
+  }
 
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.deleteTopics({ topics: [topic, latencyTopic] }).catch(() => {});
-  await admin.disconnect();
+  await deleteTopics(brokers, [topic]);
   await db.query(`DROP SCHEMA ${schema} CASCADE`);
   await db.close();
 
-  const pct = (ms: number) => `${((ms / busy) * 100).toFixed(0)}%`;
   process.stdout.write(
     [
-      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; Kafka and PostgreSQL on the same machine.`,
-      `Command: \`npm run bench:e2e\` (events=${total}, max batch ${maxBatchMessages}, 1 worker, 4 partitions).`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${load} at start; Kafka and PostgreSQL on the same machine.`,
+      `Command: \`npm run bench:e2e -- --events ${total}\` (prepare ${values.threads ?? 'auto'} threads, chunks of ${tuning.maxBatchMessages}, transactions ≤ ${tuning.maxTransactionMessages}, ${tuning.maxInFlightBatches} in flight; 1 worker process, 4 partitions).`,
+      `Corpus: @cdc-enrich/corpus seed 42, ${profileOf(total)}.`,
       '',
       '| measure | value |',
       '| --- | --- |',
-      `| produce ${total} events (kafkajs, acks=all) | ${Math.round(total / produceSeconds)} events/s |`,
-      `| sustained drain, Kafka → enrich → PostgreSQL | **${Math.round(total / drainSeconds)} events/s** (${drainSeconds.toFixed(1)} s incl. group join; ${Math.round(total / steadySeconds)} events/s from first commit) |`,
-      `| time split: waiting for Kafka / parse + enrich / PostgreSQL | ${pct(totals.sourceWaitMs)} / ${pct(totals.prepareMs)} / ${pct(totals.sinkMs)} |`,
-      `| latency run | ${count} events at ${Math.round(achievedRate)} events/s achieved |`,
-      `| event-to-row latency p50 / p99 / max | **${percentile(latencies, 50)} ms / ${percentile(latencies, 99)} ms** / ${latencies.at(-1)} ms |`,
+      `| produce ${total} events (@platformatic/kafka, acks=all) | ${Math.round(total / produceSeconds)} events/s |`,
+      `| sustained drain, Kafka → parse → enrich → PostgreSQL | **${Math.round(total / steadySeconds)} events/s** from the first commit (${Math.round(total / drainSeconds)} events/s over ${drainSeconds.toFixed(1)} s incl. start-up and group join) |`,
+      `| worker process CPU (main + prepare threads) | ${(usage.cpuMs / wall).toFixed(2)} cores, ${((usage.cpuMs * 1000) / total).toFixed(1)} µs per event |`,
+      `| worker process peak RSS | ${usage.peakRssMb} MB |`,
+      `| stage time / drain wall time: fetch wait / backpressure / prepare CPU / commit wait / in transactions | ${share(totals.sourceWaitMs)} / ${share(totals.backpressureMs)} / ${share(totals.prepareMs)} / ${share(totals.commitWaitMs)} / ${share(totals.sinkMs)} |`,
+      `| transactions | ${totals.batches} (${Math.round(total / Math.max(1, totals.batches))} messages each on average) |`,
+      ...(latencySeconds > 0
+        ? [
+            `| latency run | ${latencies.length} events at ${Math.round(achievedRate)} events/s achieved |`,
+            `| event-to-row latency p50 / p99 / max | **${percentile(latencies, 50)} ms / ${percentile(latencies, 99)} ms** / ${latencies.at(-1)} ms |`,
+          ]
+        : []),
       '',
     ].join('\n'),
   );
@@ -142,7 +306,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    log(`bench failed: ${(error as Error).name}: ${(error as Error).message}`);
+    log(`bench failed: ${describeError(error)}`);
     process.exit(1);
   },
 );

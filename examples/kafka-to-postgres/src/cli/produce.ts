@@ -1,35 +1,43 @@
-/**
- * `npm run produce -- [options]`: the seed's cdc_producer.py, on kafkajs.
- *
- *   --bootstrap-servers HOSTS  (env KAFKA_BOOTSTRAP_SERVERS, default localhost:9092)
- *   --topic NAME               (env KAFKA_TOPIC, default cdc-events)
- *   --data-file PATH           JSON array or NDJSON of seed events (default data/sample_events.json)
- *   --continuous               keep sending: replay the data (or generate) forever with new sequences
- *   --interval SECONDS         pause between events (default 0; 1 with --continuous, as in the seed)
- *   --count N                  N synthetic events from the generator instead of the data file
- *   --seed N                   generator seed (default 1)
- *   --format seed|debezium|maxwell|canal
- *   --rate EVENTS_PER_SECOND   pace the stream
- *   --partitions N             partitions when the topic is created (default 4)
- */
+/** `npm run produce -- [options]`: the seed's cdc_producer.py, on @platformatic/kafka. `--help` for the options. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 // Synthetic events come from the corpus generator (@cdc-enrich/corpus: realistic profile, 70/25/5 ops).
 import { generateSeedEvents } from '@cdc-enrich/corpus';
 import { DEFAULT_TOPIC, kafkaBrokersFromEnv } from '../config.js';
+import { produceEvents } from '../demo/producer.js';
+import { describeError } from '../errors.js';
 import type { EnvelopeFormat, SeedEvent } from '../events.js';
-import { createKafka, ensureTopic } from '../kafka.js';
-import { produceEvents } from '../producer.js';
+import { ensureTopic } from '../kafka.js';
+import { parseFlags, usageError } from './flags.js';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
 const FORMATS: readonly EnvelopeFormat[] = ['seed', 'debezium', 'maxwell', 'canal'];
 
-function usage(message: string): never {
-  process.stderr.write(`produce: ${message}\n`);
-  process.exit(2);
-}
+const HELP = `npm run produce -- [options]
+
+Sends change events to a Kafka topic, keyed by id (like the seed's cdc_producer.py): the data file's events, or
+generated ones, in one of four CDC envelopes. Creates the topic (4 partitions, 10 MiB max message) if missing.
+
+Options:
+  --bootstrap-servers HOSTS  brokers, comma-separated (env KAFKA_BOOTSTRAP_SERVERS, default localhost:9092)
+  --topic NAME               topic (env KAFKA_TOPIC, default ${DEFAULT_TOPIC})
+  --data-file PATH           JSON array or NDJSON of seed events (default data/sample_events.json)
+  --count N                  N generated events (realistic corpus) instead of the data file
+  --seed N                   generator seed (default 1)
+  --continuous               keep sending: the data file again and again with new sequences (or endless --count)
+  --interval SECONDS         pause between events (default 0; 1 with --continuous, as the seed)
+  --rate N                   events per second
+  --format FORMAT            seed | debezium | maxwell | canal (default seed)
+  --partitions N             partitions when the topic is created (default 4)
+  -h, --help                 this text
+
+Examples:
+  npm run produce -- --count 100000 --rate 5000 --format debezium
+  npm run produce -- --data-file data/sample_events.json --continuous
+`;
+
+const usage = (message: string): never => usageError('produce', message);
 
 function loadDataFile(path: string): SeedEvent[] {
   const text = readFileSync(path, 'utf8').trim();
@@ -41,20 +49,17 @@ function loadDataFile(path: string): SeedEvent[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      'bootstrap-servers': { type: 'string' },
-      topic: { type: 'string' },
-      'data-file': { type: 'string' },
-      continuous: { type: 'boolean', default: false },
-      interval: { type: 'string' },
-      count: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      format: { type: 'string', default: 'seed' },
-      rate: { type: 'string' },
-      partitions: { type: 'string', default: '4' },
-    },
-    strict: true,
+  const values = parseFlags('produce', HELP, {
+    'bootstrap-servers': { type: 'string' },
+    topic: { type: 'string' },
+    'data-file': { type: 'string' },
+    continuous: { type: 'boolean', default: false },
+    interval: { type: 'string' },
+    count: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    format: { type: 'string', default: 'seed' },
+    rate: { type: 'string' },
+    partitions: { type: 'string', default: '4' },
   });
   const brokers = values['bootstrap-servers']?.split(',').map((s) => s.trim()) ??
     kafkaBrokersFromEnv() ?? ['localhost:9092'];
@@ -81,11 +86,12 @@ async function main(): Promise<void> {
 
   const controller = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
-  const kafka = createKafka(brokers, 'cdc-enrich-producer', (line) => process.stderr.write(`${line}\n`));
-  await ensureTopic(kafka, topic, Number(values.partitions));
+  const partitions = Number(values.partitions);
+  if (!(Number.isSafeInteger(partitions) && partitions >= 1)) usage('--partitions must be an integer >= 1');
+  await ensureTopic(brokers, topic, partitions);
   const started = Date.now();
   let lastLog = started;
-  const sent = await produceEvents(kafka, topic, events, {
+  const sent = await produceEvents(brokers, topic, events, {
     format,
     ...(rate !== undefined ? { rate } : {}),
     signal: controller.signal,
@@ -120,6 +126,6 @@ function* replayForever(data: readonly SeedEvent[]): Generator<SeedEvent> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`produce failed: ${(error as Error).name}: ${(error as Error).message}\n`);
+  process.stderr.write(`produce failed: ${describeError(error)}\n`);
   process.exit(1);
 });

@@ -1,43 +1,86 @@
 /**
- * `tsx src/cli/worker.ts [--topic T] [--group-id G] [--metrics-port P] [--max-batch N] [--progress-ms MS]
- *   [--session-timeout-ms MS]`
- * Env: KAFKA_BOOTSTRAP_SERVERS, DATABASE_URL (or POSTGRES_HOST/PORT/DB/USER/PASSWORD), KAFKA_TOPIC.
- * SIGINT/SIGTERM: finish the in-flight batch, commit, exit 0 (a second signal exits 1 at once; nothing
- * uncommitted is lost, the next start resumes from the stored offsets). Prints the totals as JSON at exit.
+ * `npm run worker -w examples/kafka-to-postgres -- [options]`: a Kafka → PostgreSQL worker. `--help` for options.
+ * SIGINT/SIGTERM: finish what was fetched, commit, exit 0 (a second signal exits 1 at once; nothing uncommitted is
+ * lost, the next start resumes from the stored offsets). Prints the totals as JSON at exit.
  */
-import { parseArgs } from 'node:util';
 import { DEFAULT_GROUP_ID, DEFAULT_TOPIC, databaseUrlFromEnv, kafkaBrokersFromEnv } from '../config.js';
+import { describeError } from '../errors.js';
 import { startKafkaToPostgresWorker } from '../worker.js';
+import { parseFlags, usageError } from './flags.js';
+import { MAPPING_HELP, mappingFlags, prepareOptionsFromFlags } from './mapping.js';
+
+const HELP = `npm run worker -w examples/kafka-to-postgres -- [options]
+
+Consumes a Kafka topic as a consumer group, enriches every change and applies it to PostgreSQL exactly once
+(rows and offsets in one transaction). Several workers with the same --group-id share the partitions.
+
+Options:
+  --topic NAME              topic (env KAFKA_TOPIC, default ${DEFAULT_TOPIC})
+  --group-id NAME           consumer group; offsets are stored per group (default ${DEFAULT_GROUP_ID})
+  --metrics-port PORT       serve Prometheus /metrics on 127.0.0.1:PORT (0 = any free port)
+  --threads N               prepare (parse + enrich) on N worker threads (default 1 on a 2+ core host; 0 = inline)
+  --max-batch N             messages per prepared chunk (default 2000)
+  --max-transaction N       messages per transaction at most (default 10000)
+  --max-in-flight N         chunks between fetch and commit, at most (default 4)
+  --tombstone-retention-s S keep delete tombstones S seconds (default 604800 = 7 days; 0 = forever)
+  --progress-ms MS          progress line interval (default 5000; 0 = none)
+  --session-timeout-ms MS   Kafka group session timeout (default 30000)
+${MAPPING_HELP}
+  -h, --help                this text
+
+Environment: KAFKA_BOOTSTRAP_SERVERS (required), DATABASE_URL or POSTGRES_HOST/PORT/DB/USER/PASSWORD (required),
+KAFKA_TOPIC, CDC_ENRICH_MAP.
+
+Example:
+  eval "$(bash scripts/services.sh env)"
+  npm run worker -w examples/kafka-to-postgres -- --topic cdc-events --group-id users --metrics-port 9464
+`;
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 
+function numberFlag(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) usageError('worker', `--${name} must be a number >= 0`);
+  return n;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      topic: { type: 'string' },
-      'group-id': { type: 'string' },
-      'metrics-port': { type: 'string' },
-      'max-batch': { type: 'string' },
-      'progress-ms': { type: 'string' },
-      'session-timeout-ms': { type: 'string' },
-    },
-    strict: true,
+  const values = parseFlags('worker', HELP, {
+    topic: { type: 'string' },
+    'group-id': { type: 'string' },
+    'metrics-port': { type: 'string' },
+    threads: { type: 'string' },
+    'max-batch': { type: 'string' },
+    'max-transaction': { type: 'string' },
+    'max-in-flight': { type: 'string' },
+    'tombstone-retention-s': { type: 'string' },
+    'progress-ms': { type: 'string' },
+    'session-timeout-ms': { type: 'string' },
+    ...mappingFlags,
   });
   const brokers = kafkaBrokersFromEnv();
   const databaseUrl = databaseUrlFromEnv();
-  if (!brokers || !databaseUrl) {
-    log('worker: set KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL (or POSTGRES_HOST/...)');
-    process.exit(2);
-  }
+  if (!brokers || !databaseUrl)
+    usageError('worker', 'set KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL (or POSTGRES_HOST/...)');
+  const numbers = {
+    metricsPort: numberFlag('metrics-port', values['metrics-port']),
+    prepareThreads: numberFlag('threads', values.threads),
+    maxBatchMessages: numberFlag('max-batch', values['max-batch']),
+    maxTransactionMessages: numberFlag('max-transaction', values['max-transaction']),
+    maxInFlightBatches: numberFlag('max-in-flight', values['max-in-flight']),
+    progressIntervalMs: numberFlag('progress-ms', values['progress-ms']),
+    sessionTimeoutMs: numberFlag('session-timeout-ms', values['session-timeout-ms']),
+  };
+  const retention = numberFlag('tombstone-retention-s', values['tombstone-retention-s']);
   const worker = await startKafkaToPostgresWorker({
     brokers,
     databaseUrl,
     topic: values.topic ?? process.env['KAFKA_TOPIC'] ?? DEFAULT_TOPIC,
     groupId: values['group-id'] ?? DEFAULT_GROUP_ID,
-    ...(values['metrics-port'] !== undefined ? { metricsPort: Number(values['metrics-port']) } : {}),
-    ...(values['max-batch'] !== undefined ? { maxBatchMessages: Number(values['max-batch']) } : {}),
-    ...(values['progress-ms'] !== undefined ? { progressIntervalMs: Number(values['progress-ms']) } : {}),
-    ...(values['session-timeout-ms'] !== undefined ? { sessionTimeoutMs: Number(values['session-timeout-ms']) } : {}),
+    ...Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)),
+    ...(retention !== undefined ? { tombstoneRetentionMs: retention * 1000 } : {}),
+    prepare: prepareOptionsFromFlags('worker', values),
     log,
   });
   if (worker.server) {
@@ -51,7 +94,7 @@ async function main(): Promise<void> {
       log(`${signal} again: exiting without waiting (uncommitted work will be redone on restart)`);
       process.exit(1);
     }
-    log(`${signal}: finishing the batch in flight, then exiting`);
+    log(`${signal}: finishing what was fetched, then exiting`);
     void worker.stop();
   };
   process.on('SIGINT', () => onSignal('SIGINT'));
@@ -63,9 +106,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Kafka and startup errors carry no row data; database errors are reduced to their SQLSTATE.
-  const e = error as { name?: string; code?: string; message?: string; type?: string };
-  const detail = e.name?.startsWith('KafkaJS') ? `${e.type ?? ''} ${e.message ?? ''}` : (e.code ?? '');
-  log(`worker failed: ${e.name ?? 'Error'} ${detail}`);
+  log(`worker failed: ${describeError(error)}`);
   process.exit(1);
 });

@@ -1,10 +1,11 @@
 /** PGlite sink: real PostgreSQL compiled to WASM, in-process, stored in a local folder (or in memory). */
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Sink } from '../types.js';
-import { createSqlSink, type SqlDriver, type SqlSession } from './sql-sink.js';
+import { createSqlSink, type SqlDriver, type SqlSession, type SqlSinkOptions } from './sql-sink.js';
 
 interface PgliteLike {
-  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
+  query<T>(text: string, params?: unknown[], options?: { blob?: Blob }): Promise<{ rows: T[]; affectedRows?: number }>;
 }
 
 function session(db: PgliteLike): SqlSession {
@@ -12,6 +13,11 @@ function session(db: PgliteLike): SqlSession {
     async query(text, params) {
       const result = await db.query<Record<string, unknown>>(text, params ? [...params] : undefined);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+    async copyFrom(copySql, data) {
+      // PGlite reads COPY input from the virtual file /dev/blob (https://pglite.dev/docs/api#options).
+      const fromBlob = copySql.replace(/FROM STDIN$/, "FROM '/dev/blob'");
+      await db.query(fromBlob, [], { blob: new Blob([data]) });
     },
   };
 }
@@ -25,11 +31,14 @@ function session(db: PgliteLike): SqlSession {
  * ```
  */
 export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
+  // PGlite creates its own folder but not the missing parents (a fresh clone has no `.pgdata/`).
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const db = dataDir === undefined ? await PGlite.create() : await PGlite.create({ dataDir });
   const base = session(db);
   return {
     description: `pglite ${dataDir ?? '(memory)'}`,
     query: base.query,
+    copyFrom: base.copyFrom,
     async exec(text) {
       await db.exec(text);
     },
@@ -49,6 +58,6 @@ export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
  * await sink.init();
  * ```
  */
-export async function createPgliteSink(dataDir?: string): Promise<Sink> {
-  return createSqlSink(await createPgliteDriver(dataDir));
+export async function createPgliteSink(dataDir?: string, options: SqlSinkOptions = {}): Promise<Sink> {
+  return createSqlSink(await createPgliteDriver(dataDir), options);
 }

@@ -1,8 +1,18 @@
 /** PostgreSQL sink on node-postgres (`pg`): a small pool, one transaction per batch. */
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { redactDatabaseUrl } from '../config.js';
 import type { Sink } from '../types.js';
-import { createSqlSink, type SqlDriver, type SqlResult, type SqlSession } from './sql-sink.js';
+import { createSqlSink, type SqlDriver, type SqlResult, type SqlSession, type SqlSinkOptions } from './sql-sink.js';
+
+/** `COPY ... FROM STDIN` on one client: the whole text in one write (the batch is already in memory). */
+async function copyText(client: pg.PoolClient, copySql: string, data: string): Promise<void> {
+  const stream = client.query(copyFrom(copySql));
+  await pipeline(async function* () {
+    yield Buffer.from(data);
+  }, stream);
+}
 
 function adapt(result: pg.QueryResult | pg.QueryResult[]): SqlResult {
   const last = Array.isArray(result) ? result[result.length - 1] : result;
@@ -40,6 +50,14 @@ export function createPostgresDriver(
     async exec(text) {
       await pool.query(text);
     },
+    async copyFrom(copySql, data) {
+      const client = await pool.connect();
+      try {
+        await copyText(client, copySql, data);
+      } finally {
+        client.release();
+      }
+    },
     async transaction(fn) {
       const client = await pool.connect();
       let broken = false;
@@ -53,6 +71,7 @@ export function createPostgresDriver(
           async query(text, params) {
             return adapt(await client.query(text, params as unknown[] | undefined));
           },
+          copyFrom: (copySql, data) => copyText(client, copySql, data),
         };
         const value = await fn(session);
         await client.query('COMMIT');
@@ -85,6 +104,9 @@ export function createPostgresDriver(
  * await sink.init();
  * ```
  */
-export function createPostgresSink(connectionString: string, options: { log?: (line: string) => void } = {}): Sink {
-  return createSqlSink(createPostgresDriver(connectionString, options));
+export function createPostgresSink(
+  connectionString: string,
+  options: SqlSinkOptions & { log?: (line: string) => void } = {},
+): Sink {
+  return createSqlSink(createPostgresDriver(connectionString, options.log ? { log: options.log } : {}), options);
 }

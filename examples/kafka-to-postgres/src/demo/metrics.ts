@@ -1,6 +1,6 @@
 /** Prometheus metrics (prom-client) and the `/metrics` HTTP endpoint. */
 import { createServer, type Server } from 'node:http';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** The pipeline's metrics, on their own registry (several pipelines can live in one test process). */
 export interface PipelineMetrics {
@@ -17,6 +17,9 @@ export interface PipelineMetrics {
   consumerLag: Gauge<'topic' | 'partition'>;
   rowsPerSecond: Gauge;
   sinkRetries: Counter;
+  transactionMessages: Histogram;
+  inFlightBatches: Gauge;
+  stageSeconds: Counter<'stage'>;
 }
 
 /**
@@ -31,6 +34,8 @@ export interface PipelineMetrics {
 export function createPipelineMetrics(): PipelineMetrics {
   const registry = new Registry();
   const registers = [registry];
+  // process_resident_memory_bytes, process_cpu_seconds_total, nodejs_eventloop_lag_seconds... (Grafana "Worker process").
+  collectDefaultMetrics({ register: registry });
   return {
     registry,
     consumed: new Counter({
@@ -60,7 +65,7 @@ export function createPipelineMetrics(): PipelineMetrics {
     rowsDeleted: new Counter({ name: 'cdc_rows_deleted_total', help: 'Rows deleted', registers }),
     batchDuration: new Histogram({
       name: 'cdc_batch_duration_seconds',
-      help: 'Prepare + write time of one batch',
+      help: 'Fetch to commit time of one transaction (its oldest chunk)',
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     }),
@@ -84,6 +89,23 @@ export function createPipelineMetrics(): PipelineMetrics {
     sinkRetries: new Counter({
       name: 'cdc_sink_retries_total',
       help: 'Failed sink writes that were retried',
+      registers,
+    }),
+    transactionMessages: new Histogram({
+      name: 'cdc_transaction_messages',
+      help: 'Messages per sink transaction (chunks already prepared are merged into one)',
+      buckets: [100, 500, 1000, 2000, 5000, 10000, 20000],
+      registers,
+    }),
+    inFlightBatches: new Gauge({
+      name: 'cdc_in_flight_batches',
+      help: 'Chunks fetched but not yet committed (bounded by --max-in-flight)',
+      registers,
+    }),
+    stageSeconds: new Counter({
+      name: 'cdc_stage_seconds_total',
+      help: 'Time spent per pipeline stage: prepare = CPU of parse + enrich + encode (all threads), commit = sink transactions',
+      labelNames: ['stage'],
       registers,
     }),
   };
