@@ -19,13 +19,13 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 };
 
 /**
- * `import x from "s"`, `export * from "s"`, `import "s"`, `import("s")`, `require("s")` and a lazy
- * `createRequire(url)("s")`: the specifier s. A call
+ * `import x from "s"`, `export * from "s"`, `import "s"`, `import("s")`, `require("s")`, a lazy
+ * `createRequire(url)("s")` and a data file read at run time through `require.resolve("s")`: the specifier s. A call
  * must close right after its string, so a computed `require('u' + 'rl')` (tsup's import.meta.url shim) is not
  * read as a package `u`.
  */
 const SPECIFIER =
-  /\bfrom\s*(["'])([^"'\n]+)\1|\bimport\s*(["'])([^"'\n]+)\3|\b(?:require|import)\s*\(\s*(["'])([^"'\n]+)\5\s*\)|\bcreateRequire\([^()]*\)\s*\(\s*(["'])([^"'\n]+)\7\s*\)/g;
+  /\bfrom\s*(["'])([^"'\n]+)\1|\bimport\s*(["'])([^"'\n]+)\3|\b(?:require|import)\s*\(\s*(["'])([^"'\n]+)\5\s*\)|\bcreateRequire\([^()]*\)\s*\(\s*(["'])([^"'\n]+)\7\s*\)|\.resolve\(\s*(["'])([^"'\n]+)\9\s*\)/g;
 
 /** The package a bare specifier names (`libphonenumber-js/max` → `libphonenumber-js`, `@a/b/c` → `@a/b`). */
 function packageOf(specifier: string): string | null {
@@ -66,7 +66,7 @@ function importedPackages(files: readonly string[]): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const file of files) {
     for (const match of readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
-      const name = packageOf((match[2] ?? match[4] ?? match[6] ?? match[8])!);
+      const name = packageOf((match[2] ?? match[4] ?? match[6] ?? match[8] ?? match[10])!);
       if (name === null) continue;
       const files = found.get(name) ?? [];
       files.push(file.slice(dist.length + 1));

@@ -40,8 +40,8 @@ function asciiNames(entries: readonly unknown[]): string[] {
   return out;
 }
 
-function readJsonList(specifier: string): string[] {
-  const path = createRequire(import.meta.url).resolve(specifier);
+/** Reads a JSON list from a file path (resolved by the caller with a literal specifier, so package checks see it). */
+function readJsonList(path: string): string[] {
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
   return Array.isArray(parsed) ? asciiNames(parsed) : [];
 }
@@ -62,9 +62,10 @@ export interface ThirdPartyLists {
  * disposable.includes('mailinator.com'); // true
  */
 export function readThirdPartyLists(): ThirdPartyLists {
+  const require = createRequire(import.meta.url);
   return {
-    disposable: readJsonList('disposable-email-domains/index.json'),
-    disposableWildcard: readJsonList('disposable-email-domains/wildcard.json'),
-    providers: readJsonList('email-providers/all.json'),
+    disposable: readJsonList(require.resolve('disposable-email-domains/index.json')),
+    disposableWildcard: readJsonList(require.resolve('disposable-email-domains/wildcard.json')),
+    providers: readJsonList(require.resolve('email-providers/all.json')),
   };
 }
