@@ -85,7 +85,7 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
   }
 }
 
-const WORKER = fileURLToPath(new URL('../src/cli/worker.ts', import.meta.url));
+const LAUNCHER = fileURLToPath(new URL('../src/cli/run-compiled.mjs', import.meta.url));
 
 /** A worker child process with its captured output. */
 export interface ChildWorker {
@@ -94,9 +94,9 @@ export interface ChildWorker {
   exited: Promise<number | null>;
 }
 
-/** Spawns `src/cli/worker.ts` (through tsx) as a separate process, as in production. */
+/** Spawns the worker as `npm run worker` does (compiled by `src/cli/run-compiled.mjs`), a separate process. */
 export function spawnWorker(env: Record<string, string>, args: string[]): ChildWorker {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], {
+  const child = spawn(process.execPath, [LAUNCHER, 'worker', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -57,7 +57,8 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-const WORKER_CLI = fileURLToPath(new URL('./worker.ts', import.meta.url));
+// The worker as `npm run worker` runs it: compiled JavaScript, no tsx loader threads.
+const WORKER_CLI = fileURLToPath(new URL('./run-compiled.mjs', import.meta.url));
 
 /** The drain runs in its own worker process (as in production), so its RSS and CPU are its own. */
 function spawnWorker(
@@ -73,7 +74,7 @@ function spawnWorker(
   // The same heap flags as `npm run worker` (package.json): V8 would otherwise grow the heap far past live data.
   const heap = ['--max-old-space-size=160', '--max-semi-space-size=4'];
   if (typeof values['cpu-prof'] === 'string') heap.push('--cpu-prof', '--cpu-prof-dir', values['cpu-prof']);
-  const child = spawn(process.execPath, [...heap, '--import', 'tsx', WORKER_CLI, ...args], {
+  const child = spawn(process.execPath, [...heap, WORKER_CLI, 'worker', ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
