@@ -3,8 +3,9 @@
  * Run with `--help` for the options. Prints Markdown for docs/benchmarks.md.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The realistic corpus: every user has their own phone and postcode, email domains repeat (Zipf-like).
 import { generateSeedEvents } from '@cdc-enrich/corpus';
@@ -15,17 +16,20 @@ import { deleteTopics, ensureTopic, remainingMessages } from '../kafka.js';
 import type { PipelineTotals } from '../pipeline.js';
 import { createMessagePreparer } from '../prepare.js';
 import { createPostgresDriver, createPostgresSink } from '../sinks/postgres.js';
-import { startKafkaToPostgresWorker, type WorkerOptions } from '../worker.js';
+import type { WorkerOptions } from '../worker.js';
 import { parseFlags } from './flags.js';
 
 const HELP = `npm run bench:e2e [-- options]
 
-Real Kafka -> parse + enrich -> real PostgreSQL with one worker (in this process), on the realistic corpus
-(@cdc-enrich/corpus, realistic profile: distinct phones and postcodes per user, Zipf email domains, 70/25/5 insert/update/delete).
+Real Kafka -> parse + enrich -> real PostgreSQL with one worker process (started as \`npm run worker\` does), on
+the realistic corpus (@cdc-enrich/corpus, realistic profile: distinct phones and postcodes per user, Zipf email
+domains, 70/25/5 insert/update/delete).
 1. sustained drain: N events are produced into a fresh 4-partition topic, then the worker drains the backlog;
-   events/s = N / drain time (from the first commit, and including the group join).
-2. latency: a fresh topic, the worker running and warmed up (5 s at the same rate, not measured), events
-   produced at a steady rate; event-to-row latency = commit time - Kafka message timestamp, exact per event.
+   events/s from 10% to 90% drained (and over the whole drain, start-up and group join included). CPU per
+   event of the worker, and of the PostgreSQL and Kafka processes, from /proc.
+2. latency: a fresh topic, a new worker process warmed up (5 s at the same rate, not measured), events
+   produced at a steady rate; event-to-row latency = commit time - Kafka message timestamp, exact per event
+   (the worker writes its commits to a file, --commit-log).
 Each run uses its own PostgreSQL schema and topics, dropped at the end.
 
 Options:
@@ -66,8 +70,9 @@ function spawnWorker(
   topic: string,
   groupId: string,
   values: Record<string, unknown>,
+  extra: string[] = [],
 ): ChildProcess {
-  const args = ['--topic', topic, '--group-id', groupId, '--progress-ms', '5000'];
+  const args = ['--topic', topic, '--group-id', groupId, '--progress-ms', '5000', ...extra];
   for (const flag of ['threads', 'max-batch', 'max-transaction', 'max-in-flight']) {
     if (typeof values[flag] === 'string') args.push(`--${flag}`, values[flag] as string);
   }
@@ -81,19 +86,72 @@ function spawnWorker(
   return child;
 }
 
+/** SIGTERM, then the totals the worker prints at exit. */
+async function stopWorker(child: ChildProcess): Promise<Partial<PipelineTotals>> {
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await exited;
+  return (JSON.parse(out.match(/\{"totals":.*\}/)?.[0] ?? '{"totals":{}}') as { totals: Partial<PipelineTotals> })
+    .totals;
+}
+
+/** CPU time (utime + stime, ms) of one process from /proc, or null once it has exited. */
+function processCpuMs(pid: number | string): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ = 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** CPU (ms) per pid of the PostgreSQL server processes and the Kafka broker(s) on this machine. */
+function serviceCpu(): Map<string, { service: 'postgres' | 'kafka'; ms: number }> {
+  const out = new Map<string, { service: 'postgres' | 'kafka'; ms: number }>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      const service =
+        comm === 'postgres'
+          ? 'postgres'
+          : comm === 'java' && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('kafka.Kafka')
+            ? 'kafka'
+            : null;
+      const ms = service ? processCpuMs(pid) : null;
+      if (service && ms !== null) out.set(pid, { service, ms });
+    } catch {
+      // The process has exited.
+    }
+  }
+  return out;
+}
+
+/** CPU (ms) the services used between two {@link serviceCpu} snapshots (other jobs' backends included). */
+function serviceCpuBetween(
+  before: ReturnType<typeof serviceCpu>,
+  after: ReturnType<typeof serviceCpu>,
+): { postgres: number; kafka: number } {
+  const used = { postgres: 0, kafka: 0 };
+  for (const [pid, { service, ms }] of after) used[service] += ms - (before.get(pid)?.ms ?? 0);
+  return used;
+}
+
 /** Samples a process's RSS (peak) and CPU (utime + stime) from /proc until stopped. */
 function procSampler(pid: number): { stop(): { peakRssMb: number; cpuMs: number } } {
-  const ticksPerSecond = 100; // USER_HZ on Linux
   let peak = 0;
-  let cpuTicks = 0;
+  let cpuMs = 0;
   const sample = () => {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
       peak = Math.max(peak, kb);
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      cpuTicks = Number(fields[11]) + Number(fields[12]);
+      cpuMs = processCpuMs(pid) ?? cpuMs;
     } catch {
       // The process has exited.
     }
@@ -103,7 +161,7 @@ function procSampler(pid: number): { stop(): { peakRssMb: number; cpuMs: number 
     stop() {
       sample();
       clearInterval(timer);
-      return { peakRssMb: Math.round(peak / 1024), cpuMs: (cpuTicks * 1000) / ticksPerSecond };
+      return { peakRssMb: Math.round(peak / 1024), cpuMs };
     },
   };
 }
@@ -196,71 +254,63 @@ async function main(): Promise<void> {
   await produceEvents(brokers, topic, generateSeedEvents(total, 42), { batchSize: 2000, inFlight: 4 });
   const produceSeconds = (Date.now() - produceStart) / 1000;
   log(`produced in ${produceSeconds.toFixed(1)} s; draining with one worker`);
+  const storedOffsets = (group: string, name: string) => async (partitions: number[]) => {
+    const r = await db
+      .query(
+        `SELECT kafka_partition, next_offset::text AS n FROM ${schema}.cdc_offsets WHERE group_id = $1 AND topic = $2 AND kafka_partition = ANY($3::int[])`,
+        [group, name, partitions],
+      )
+      .catch(() => ({ rows: [] as Record<string, unknown>[] }));
+    return new Map(r.rows.map((row) => [Number(row['kafka_partition']), String(row['n'])]));
+  };
+  const servicesBefore = serviceCpu();
   const drainStart = Date.now();
   const child = spawnWorker(url.toString(), topic, `bench-${run}`, values);
   const sampler = procSampler(child.pid ?? 0);
   let firstCommit = 0;
+  // The steady rate: from 10% to 90% drained (start-up, the first chunks' JIT warm-up and the tail excluded).
+  let tenPercent = 0;
+  let ninetyPercent = 0;
   for (;;) {
-    const left = await remainingMessages(brokers, topic, async (partitions) => {
-      const r = await db
-        .query(
-          `SELECT kafka_partition, next_offset::text AS n FROM ${schema}.cdc_offsets WHERE group_id = $1 AND topic = $2 AND kafka_partition = ANY($3::int[])`,
-          [`bench-${run}`, topic, partitions],
-        )
-        .catch(() => ({ rows: [] as Record<string, unknown>[] }));
-      return new Map(r.rows.map((row) => [Number(row['kafka_partition']), String(row['n'])]));
-    });
-    if (!firstCommit && left < BigInt(total)) firstCommit = Date.now();
-    if (left === 0n) break;
+    const left = Number(await remainingMessages(brokers, topic, storedOffsets(`bench-${run}`, topic)));
+    const now = Date.now();
+    if (!firstCommit && left < total) firstCommit = now;
+    if (!tenPercent && left <= total * 0.9) tenPercent = now;
+    if (!ninetyPercent && left <= total * 0.1) ninetyPercent = now;
+    if (left === 0) break;
     await sleep(100);
   }
   const drainEnd = Date.now();
+  const services = serviceCpuBetween(servicesBefore, serviceCpu());
   const usage = sampler.stop();
-  child.kill('SIGTERM');
-  const output = await new Promise<string>((resolve) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.once('exit', () => resolve(out));
-  });
-  const totals = (JSON.parse(output.match(/\{"totals":.*\}/)?.[0] ?? '{"totals":{}}') as { totals: PipelineTotals })
-    .totals;
+  const totals = await stopWorker(child);
   const drainSeconds = (drainEnd - drainStart) / 1000;
-  const steadySeconds = (drainEnd - firstCommit) / 1000;
+  const steadyRate = (total * 0.8) / Math.max(0.001, (ninetyPercent - tenPercent) / 1000);
   const wall = drainEnd - drainStart;
-  const share = (ms: number) => `${((ms / wall) * 100).toFixed(0)}%`;
+  const share = (ms: number | undefined) => `${(((ms ?? 0) / wall) * 100).toFixed(0)}%`;
+  const perEvent = (ms: number) => `${((ms * 1000) / total).toFixed(1)} µs`;
 
-  // 2. Latency at a fixed rate.
+  // 2. Latency at a fixed rate, with a worker process warmed up first (as in production: its own process).
   const latencies: number[] = [];
   let achievedRate = 0;
-  let warmed = 0;
-  let measuring = false;
+  let latencyRssMb = 0;
   if (latencySeconds > 0) {
     const latencyTopic = `cdc-bench-latency-${run}`;
+    const group = `bench-latency-${run}`;
     await ensureTopic(brokers, latencyTopic, 4);
-    const latencyWorker = await startKafkaToPostgresWorker({
-      brokers,
-      topic: latencyTopic,
-      groupId: `bench-latency-${run}`,
-      databaseUrl: url.toString(),
-      progressIntervalMs: 5000,
-      log,
-      ...tuning,
-      onCommit: (result, committedAt) => {
-        warmed += result.consumed;
-        if (measuring) for (const ts of result.appliedTimestamps) latencies.push(committedAt - ts);
-      },
-    });
-    await sleep(3000); // group join
+    const commitLog = join(mkdtempSync(join(tmpdir(), 'cdc-bench-')), 'commits.log');
+    const latencyWorker = spawnWorker(url.toString(), latencyTopic, group, values, ['--commit-log', commitLog]);
+    const latencySampler = procSampler(latencyWorker.pid ?? 0);
+    const caughtUp = async () => {
+      while ((await remainingMessages(brokers, latencyTopic, storedOffsets(group, latencyTopic))) > 0n) await sleep(50);
+    };
+    await sleep(3000); // process start and group join
     // Warm-up (JIT, the enricher's lookups and caches): 5 s at the same rate, not measured.
-    const warmUp = Math.round(rate * 5);
-    await produceEvents(brokers, latencyTopic, generateSeedEvents(warmUp, 44, { firstId: 40_000_000 }), {
+    await produceEvents(brokers, latencyTopic, generateSeedEvents(Math.round(rate * 5), 44, { firstId: 40_000_000 }), {
       rate,
       batchSize: 100,
     });
-    while (warmed < warmUp) await sleep(50);
-    measuring = true;
+    await caughtUp();
     const count = Math.round(rate * latencySeconds);
     log(`latency run: ${count} events at ${rate}/s`);
     const latencyStart = Date.now();
@@ -269,12 +319,19 @@ async function main(): Promise<void> {
       batchSize: 100,
     });
     achievedRate = count / ((Date.now() - latencyStart) / 1000);
-    while (latencies.length < count) await sleep(100);
-    await latencyWorker.stop();
+    await caughtUp();
+    latencyRssMb = latencySampler.stop().peakRssMb;
+    await stopWorker(latencyWorker);
+    // One line per commit: the commit time, then the Kafka timestamps of the messages it applied.
+    for (const line of readFileSync(commitLog, 'utf8').split('\n')) {
+      const [committedAt, ...timestamps] = line.split(' ').map(Number);
+      if (committedAt === undefined || !line) continue;
+      for (const ts of timestamps) if (ts >= latencyStart) latencies.push(committedAt - ts);
+    }
+    rmSync(dirname(commitLog), { recursive: true, force: true });
     latencies.sort((a, b) => a - b);
     await deleteTopics(brokers, [latencyTopic]);
   }
-
   await deleteTopics(brokers, [topic]);
   await db.query(`DROP SCHEMA ${schema} CASCADE`);
   await db.close();
@@ -288,14 +345,14 @@ async function main(): Promise<void> {
       '| measure | value |',
       '| --- | --- |',
       `| produce ${total} events (@platformatic/kafka, acks=all) | ${Math.round(total / produceSeconds)} events/s |`,
-      `| sustained drain, Kafka → parse → enrich → PostgreSQL | **${Math.round(total / steadySeconds)} events/s** from the first commit (${Math.round(total / drainSeconds)} events/s over ${drainSeconds.toFixed(1)} s incl. start-up and group join) |`,
-      `| worker process CPU (main + prepare threads) | ${(usage.cpuMs / wall).toFixed(2)} cores, ${((usage.cpuMs * 1000) / total).toFixed(1)} µs per event |`,
+      `| sustained drain, Kafka → parse → enrich → PostgreSQL | **${Math.round(steadyRate)} events/s** from 10% to 90% drained (${Math.round(total / drainSeconds)} events/s over ${drainSeconds.toFixed(1)} s incl. start-up, group join and the first commit after ${((firstCommit - drainStart) / 1000).toFixed(1)} s) |`,
+      `| CPU per event during the drain: worker process (main + prepare threads) / PostgreSQL / Kafka broker | ${perEvent(usage.cpuMs)} (${(usage.cpuMs / wall).toFixed(2)} cores) / ${perEvent(services.postgres)} / ${perEvent(services.kafka)} (services: every process of theirs, other clients included) |`,
       `| worker process peak RSS | ${usage.peakRssMb} MB |`,
       `| stage time / drain wall time: fetch wait / backpressure / prepare CPU / commit wait / in transactions | ${share(totals.sourceWaitMs)} / ${share(totals.backpressureMs)} / ${share(totals.prepareMs)} / ${share(totals.commitWaitMs)} / ${share(totals.sinkMs)} |`,
-      `| transactions | ${totals.batches} (${Math.round(total / Math.max(1, totals.batches))} messages each on average) |`,
+      `| transactions | ${totals.batches} (${Math.round(total / Math.max(1, totals.batches ?? 0))} messages each on average) |`,
       ...(latencySeconds > 0
         ? [
-            `| latency run | ${latencies.length} events at ${Math.round(achievedRate)} events/s achieved |`,
+            `| latency run | ${latencies.length} events at ${Math.round(achievedRate)} events/s achieved; worker peak RSS ${latencyRssMb} MB |`,
             `| event-to-row latency p50 / p99 / max | **${percentile(latencies, 50)} ms / ${percentile(latencies, 99)} ms** / ${latencies.at(-1)} ms |`,
           ]
         : []),

@@ -3,8 +3,10 @@
  * SIGINT/SIGTERM: finish what was fetched, commit, exit 0 (a second signal exits 1 at once; nothing uncommitted is
  * lost, the next start resumes from the stored offsets). Prints the totals as JSON at exit.
  */
+import { createWriteStream } from 'node:fs';
 import { DEFAULT_GROUP_ID, DEFAULT_TOPIC, databaseUrlFromEnv, kafkaBrokersFromEnv } from '../config.js';
 import { describeError } from '../errors.js';
+import type { WriteResult } from '../types.js';
 import { startKafkaToPostgresWorker } from '../worker.js';
 import { parseFlags, usageError } from './flags.js';
 import { MAPPING_HELP, mappingFlags, prepareOptionsFromFlags } from './mapping.js';
@@ -25,6 +27,8 @@ Options:
   --tombstone-retention-s S keep delete tombstones S seconds (default 604800 = 7 days; 0 = forever)
   --progress-ms MS          progress line interval (default 5000; 0 = none)
   --session-timeout-ms MS   Kafka group session timeout (default 30000)
+  --commit-log FILE         append one line per commit: its time, then the Kafka timestamps of the messages it
+                            applied (epoch ms, space-separated): exact event-to-row latencies (npm run bench:e2e)
 ${MAPPING_HELP}
   -h, --help                this text
 
@@ -57,6 +61,7 @@ async function main(): Promise<void> {
     'tombstone-retention-s': { type: 'string' },
     'progress-ms': { type: 'string' },
     'session-timeout-ms': { type: 'string' },
+    'commit-log': { type: 'string' },
     ...mappingFlags,
   });
   const brokers = kafkaBrokersFromEnv();
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
     sessionTimeoutMs: numberFlag('session-timeout-ms', values['session-timeout-ms']),
   };
   const retention = numberFlag('tombstone-retention-s', values['tombstone-retention-s']);
+  const commitLog = values['commit-log'] ? createWriteStream(values['commit-log'], { flags: 'a' }) : null;
   const worker = await startKafkaToPostgresWorker({
     brokers,
     databaseUrl,
@@ -82,6 +88,13 @@ async function main(): Promise<void> {
     ...(retention !== undefined ? { tombstoneRetentionMs: retention * 1000 } : {}),
     prepare: prepareOptionsFromFlags('worker', values),
     log,
+    ...(commitLog
+      ? {
+          onCommit: (result: WriteResult, committedAt: number) => {
+            commitLog.write(`${committedAt} ${result.appliedTimestamps.join(' ')}\n`);
+          },
+        }
+      : {}),
   });
   if (worker.server) {
     const address = worker.server.address();
@@ -101,6 +114,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   const totals = await worker.pipeline.done;
   await worker.stop();
+  if (commitLog) await new Promise<void>((resolve) => commitLog.end(() => resolve()));
   process.stdout.write(`${JSON.stringify({ totals })}\n`);
   process.exit(0);
 }
