@@ -1,5 +1,7 @@
 /**
- * Phone numbers to E.164 with libphonenumber-js (full "max" metadata).
+ * Phone numbers to E.164, region, validity and type, decided by tables compiled at build time from
+ * libphonenumber-js's full ("max") metadata (see docs/phone.md). libphonenumber-js is the oracle of the
+ * differential tests, not a runtime dependency of this subpath.
  * @packageDocumentation
  */
 export {

@@ -1,0 +1,237 @@
+/**
+ * libphonenumber-js's `max` metadata, compiled (scripts/generate-phone-tables.ts → data/tables.generated.ts)
+ * into what the parser reads: per numbering plan a few facts, per calling code one automaton over the
+ * digits of a national number that decides every pattern of every region of the code in one pass.
+ *
+ * Everything is decoded on first use, per plan and per calling code: a process that only sees German
+ * numbers decodes the +49 tables and nothing else.
+ */
+import { type Automaton, decodeAutomaton, runDigits } from './automaton.js';
+import { CALLING_CODES, PLANS } from './data/tables.generated.js';
+
+/** Bits of a region's pattern mask (the generator's tag layout: `regionIndex * 12 + bit`). */
+const TAG_STRIDE = 12;
+export const NATIONAL_BIT = 1 << 0;
+const FIXED_LINE_BIT = 1 << 1;
+const MOBILE_BIT = 1 << 2;
+export const LEADING_DIGITS_BIT = 1 << 11;
+
+/** Number types by mask bit (bit 1 + the index in the metadata's type list). */
+const TYPE_BY_BIT = [
+  '',
+  'FIXED_LINE',
+  'MOBILE',
+  'TOLL_FREE',
+  'PREMIUM_RATE',
+  'PERSONAL_NUMBER',
+  'VOICEMAIL',
+  'UAN',
+  'PAGER',
+  'VOIP',
+  'SHARED_COST',
+] as const;
+
+/** libphonenumber-js `getNumberType`'s order after FIXED_LINE (`NON_FIXED_LINE_PHONE_TYPES`), as mask bits. */
+const NON_FIXED_LINE_ORDER = [2, 4, 3, 10, 9, 5, 8, 7, 6];
+
+const FLAG_FIXED_LINE_IS_MOBILE = 1;
+const FLAG_HAS_LEADING_DIGITS = 2;
+const FLAG_HAS_TYPES = 4;
+
+/** Longest national number libphonenumber-js accepts (MAX_LENGTH_FOR_NSN). */
+export const MAX_NATIONAL_LENGTH = 17;
+
+/** One numbering plan: a region (`'DE'`) or a non-geographic calling code (`'800'`). */
+export interface Plan {
+  /** ISO 3166-1 alpha-2 region as libphonenumber names it, or `'001'` for a non-geographic code. */
+  readonly region: string;
+  readonly callingCode: string;
+  /** Index of this plan among its calling code's plans (and in its automaton's masks). */
+  readonly index: number;
+  /** `^(?:IDD prefix)`: the exit code dialled from this region (`00`, `011`, `0011`, ...), or null. */
+  readonly iddPrefix: RegExp | null;
+  /** `^(?:national prefix for parsing)` (libphonenumber-js compiles it the same way), or null. */
+  readonly prefixForParsing: RegExp | null;
+  /** Replacement applied to the prefix match when it has a capture group; '' when none. */
+  readonly transformRule: string;
+  /** Possible national number lengths as a bit mask (bit n = length n); 0 when the plan has none. */
+  readonly lengths: number;
+  /** Per national number length, the pattern bits whose possible lengths allow it. */
+  readonly lengthFilter: Uint16Array;
+  /** No (or an empty) mobile pattern: a fixed-line match is FIXED_LINE_OR_MOBILE. */
+  readonly fixedLineIsMobile: boolean;
+  readonly hasLeadingDigits: boolean;
+  readonly hasTypes: boolean;
+}
+
+/** One calling code: its plans in metadata order (the first is the "main" one) and their automaton. */
+export interface CallingCode {
+  readonly callingCode: string;
+  /** Region codes in metadata order; empty for a non-geographic code. */
+  readonly regions: readonly string[];
+  readonly plans: readonly Plan[];
+  readonly automaton: Automaton;
+  /** `masks[acceptSet * plans.length + planIndex]`: which patterns of that plan the state has matched. */
+  readonly masks: Uint16Array;
+  /** The last input run and its final state: parsing checks the same digits several times. */
+  lastDigits: string;
+  lastState: number;
+}
+
+const plans = new Map<string, Plan>();
+const callingCodes = new Map<string, CallingCode>();
+
+function lengthFilterOf(typeLengths: readonly number[]): Uint16Array {
+  const filter = new Uint16Array(MAX_NATIONAL_LENGTH + 1);
+  for (let n = 0; n <= MAX_NATIONAL_LENGTH; n++) {
+    let bits = NATIONAL_BIT | LEADING_DIGITS_BIT;
+    typeLengths.forEach((mask, t) => {
+      if (mask & (1 << n)) bits |= 1 << (t + 1);
+    });
+    filter[n] = bits;
+  }
+  return filter;
+}
+
+const anchored = (pattern: string): RegExp | null => (pattern === '' ? null : new RegExp(`^(?:${pattern})`));
+
+function decodePlan(key: string, index: number): Plan {
+  const [callingCode, idd, prefixForParsing, transformRule, lengths, typeLengths, flags] = PLANS[key]!;
+  return {
+    region: /^\d/.test(key) ? '001' : key,
+    callingCode,
+    index,
+    iddPrefix: anchored(idd),
+    prefixForParsing: anchored(prefixForParsing),
+    transformRule,
+    lengths,
+    lengthFilter: lengthFilterOf(typeLengths),
+    fixedLineIsMobile: (flags & FLAG_FIXED_LINE_IS_MOBILE) !== 0,
+    hasLeadingDigits: (flags & FLAG_HAS_LEADING_DIGITS) !== 0,
+    hasTypes: (flags & FLAG_HAS_TYPES) !== 0,
+  };
+}
+
+function decodeCallingCode(callingCode: string): CallingCode | undefined {
+  const record = CALLING_CODES[callingCode];
+  if (record === undefined) return undefined;
+  const regions = record[0] === '' ? [] : record[0].split(' ');
+  const planKeys = regions.length > 0 ? regions : [callingCode];
+  const codePlans = planKeys.map((key, index) => {
+    const plan = decodePlan(key, index);
+    plans.set(key, plan);
+    return plan;
+  });
+  const automaton = decodeAutomaton(record[1]);
+  const masks = new Uint16Array(automaton.acceptSets.length * codePlans.length);
+  automaton.acceptSets.forEach((tags, set) => {
+    for (const tag of tags) {
+      masks[set * codePlans.length + Math.floor(tag / TAG_STRIDE)]! |= 1 << (tag % TAG_STRIDE);
+    }
+  });
+  return {
+    callingCode,
+    regions: Object.freeze(regions),
+    plans: codePlans,
+    automaton,
+    masks,
+    lastDigits: '',
+    lastState: 1,
+  };
+}
+
+/**
+ * The tables of a country calling code (`'1'`, `'44'`, `'800'`), decoded on first use; undefined when
+ * no numbering plan has that code.
+ *
+ * @example
+ * callingCodeTables('44')?.regions; // ['GB', 'GG', 'IM', 'JE']
+ */
+export function callingCodeTables(callingCode: string): CallingCode | undefined {
+  let code = callingCodes.get(callingCode);
+  if (code === undefined) {
+    if (!Object.hasOwn(CALLING_CODES, callingCode)) return undefined;
+    code = decodeCallingCode(callingCode)!;
+    callingCodes.set(callingCode, code);
+  }
+  return code;
+}
+
+/**
+ * The numbering plan of a region (`'DE'`) as libphonenumber-js names it, or undefined.
+ *
+ * @example
+ * planOfRegion('DE')?.callingCode; // '49'
+ */
+export function planOfRegion(region: string): Plan | undefined {
+  const plan = plans.get(region);
+  if (plan !== undefined) return plan;
+  if (/^\d/.test(region) || !Object.hasOwn(PLANS, region)) return undefined;
+  callingCodeTables(PLANS[region]![0]);
+  return plans.get(region);
+}
+
+/**
+ * The final automaton state for `digits` (ASCII digits), remembering the last run per calling code.
+ *
+ * @example
+ * const code = callingCodeTables('49')!;
+ * patternMask(code, stateOf(code, '30901820'), code.plans[0]!, 8) !== 0; // true
+ */
+export function stateOf(code: CallingCode, digits: string): number {
+  if (digits !== code.lastDigits) {
+    code.lastState = runDigits(code.automaton, digits);
+    code.lastDigits = digits;
+  }
+  return code.lastState;
+}
+
+/**
+ * Which patterns of `plan` match a national number of length `length` that ended in `state`: the
+ * national pattern, each type whose possible lengths allow `length`, and the leading digits.
+ *
+ * @example
+ * const code = callingCodeTables('1')!;
+ * (patternMask(code, stateOf(code, '2125550100'), code.plans[0]!, 10) & NATIONAL_BIT) !== 0; // true
+ */
+export function patternMask(code: CallingCode, state: number, plan: Plan, length: number): number {
+  const mask = code.masks[code.automaton.accept[state]! * code.plans.length + plan.index]!;
+  return length <= MAX_NATIONAL_LENGTH ? mask & plan.lengthFilter[length]! : mask & NATIONAL_BIT;
+}
+
+/**
+ * libphonenumber-js `getNumberType` from a pattern mask: FIXED_LINE first (FIXED_LINE_OR_MOBILE when the
+ * mobile pattern also matches or the region has none), then the other types in the library's order.
+ *
+ * @example
+ * numberTypeOfMask(planOfRegion('US')!, 0b111); // 'FIXED_LINE_OR_MOBILE'
+ */
+export function numberTypeOfMask(plan: Plan, mask: number): string | undefined {
+  if ((mask & NATIONAL_BIT) === 0) return undefined;
+  if (mask & FIXED_LINE_BIT) {
+    return plan.fixedLineIsMobile || mask & MOBILE_BIT ? 'FIXED_LINE_OR_MOBILE' : 'FIXED_LINE';
+  }
+  for (const bit of NON_FIXED_LINE_ORDER) if (mask & (1 << bit)) return TYPE_BY_BIT[bit];
+  return undefined;
+}
+
+/**
+ * libphonenumber-js `isValid` from a pattern mask: a type matches (or, for a plan without types, the
+ * national pattern does).
+ *
+ * @example
+ * isValidMask(planOfRegion('DE')!, 0b11); // true
+ */
+export function isValidMask(plan: Plan, mask: number): boolean {
+  return plan.hasTypes ? numberTypeOfMask(plan, mask) !== undefined : (mask & NATIONAL_BIT) !== 0;
+}
+
+/**
+ * True when `region` has a numbering plan (libphonenumber-js `isSupportedCountry`), e.g. `'DE'`, `'AC'`.
+ *
+ * @example
+ * isPhoneRegion('DE'); // true
+ */
+export function isPhoneRegion(region: string): boolean {
+  return region.length === 2 && Object.hasOwn(PLANS, region);
+}
