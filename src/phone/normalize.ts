@@ -108,7 +108,7 @@ function resultOf(reading: Reading, extension: string | undefined, international
     if (verdict.type !== undefined) result.type = verdict.type;
     // libphonenumber names the first matching region; for numbers valid in several regions at once that
     // pick is arbitrary, so we report them all and name none.
-    if (verdict.validRegions.length > 1) result.possibleCountries = verdict.validRegions;
+    if (verdict.validRegions.length > 1) result.possibleCountries = [...verdict.validRegions];
     else if (reading.country !== undefined) result.country = reading.country;
   }
   if (extension) result.extension = extension;
@@ -144,12 +144,11 @@ function afterCommonExitCode(digits: string): string | undefined {
  */
 function readBare(digits: string, region: Plan | undefined): NormalizedPhone | null {
   const international = read(`+${digits}`, undefined, undefined);
-  if (region === undefined) return international?.valid ? international : null;
+  const internationalIsValid = international?.valid === true;
+  if (region === undefined) return internationalIsValid ? international : null;
+  if (internationalIsValid && digits.startsWith(region.callingCode)) return international;
   const national = read(digits, region, undefined);
-  if (international?.valid && (national === null || !national.valid || digits.startsWith(region.callingCode))) {
-    return international;
-  }
-  return national;
+  return internationalIsValid && !national?.valid ? international : national;
 }
 
 /**

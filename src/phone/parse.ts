@@ -8,11 +8,9 @@
 import {
   type CallingCode,
   callingCodeTables,
-  isValidMask,
-  LEADING_DIGITS_BIT,
   MAX_NATIONAL_LENGTH,
   NATIONAL_BIT,
-  numberTypeOfMask,
+  outcomeOf,
   type Plan,
   patternMask,
   planOfRegion,
@@ -44,21 +42,9 @@ function maskFor(plan: Plan, digits: string): number {
 
 const matchesNationalPattern = (plan: Plan, digits: string): boolean => (maskFor(plan, digits) & NATIONAL_BIT) !== 0;
 
-/**
- * `getCountryByCallingCode`: the only region of the code, or for a shared code the first region (metadata
- * order) whose leading digits start the number or, for regions without leading digits, in which the
- * number has a type. Undefined for non-geographic codes and when no region claims the number.
- */
+/** `getCountryByCallingCode` for a national number (see {@link Outcome.region}). */
 function regionOfNationalNumber(code: CallingCode, nationalNumber: string): string | undefined {
-  if (code.regions.length <= 1) return code.regions[0];
-  const state = stateOf(code, nationalNumber);
-  for (const plan of code.plans) {
-    const mask = patternMask(code, state, plan, nationalNumber.length);
-    if (plan.hasLeadingDigits) {
-      if (nationalNumber !== '' && mask & LEADING_DIGITS_BIT) return plan.region;
-    } else if (numberTypeOfMask(plan, mask) !== undefined) return plan.region;
-  }
-  return undefined;
+  return outcomeOf(code, stateOf(code, nationalNumber), nationalNumber.length).region;
 }
 
 type LengthCheck = 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH';
@@ -197,7 +183,7 @@ export interface Verdict {
   valid: boolean;
   type: string | undefined;
   /** Regions (not `001`) of the calling code in which the national number is valid, in metadata order. */
-  validRegions: string[];
+  validRegions: readonly string[];
 }
 
 /**
@@ -210,17 +196,8 @@ export interface Verdict {
 export function judge(reading: Reading): Verdict {
   const code = callingCodeTables(reading.callingCode)!;
   const nationalNumber = reading.nationalNumber;
-  const state = stateOf(code, nationalNumber);
+  const outcome = outcomeOf(code, stateOf(code, nationalNumber), nationalNumber.length);
   const plan = reading.country === undefined ? code.plans[0]! : planOfRegion(reading.country)!;
-  const mask = patternMask(code, state, plan, nationalNumber.length);
-  const valid = isValidMask(plan, mask);
-  const validRegions: string[] = [];
-  if (valid) {
-    for (const p of code.plans) {
-      if (p.region !== '001' && isValidMask(p, patternMask(code, state, p, nationalNumber.length))) {
-        validRegions.push(p.region);
-      }
-    }
-  }
-  return { valid, type: numberTypeOfMask(plan, mask), validRegions };
+  const valid = outcome.valid[plan.index]!;
+  return { valid, type: outcome.types[plan.index], validRegions: valid ? outcome.validRegions : [] };
 }

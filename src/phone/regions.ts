@@ -2,7 +2,15 @@
  * Region questions about national numbers, answered from the compiled metadata tables (src/phone/tables.ts):
  * which regions share a calling code, and in which of them a national number is valid.
  */
-import { callingCodeTables, isValidMask, numberTypeOfMask, patternMask, planOfRegion, stateOf } from './tables.js';
+import { callingCodeTables, type Outcome, outcomeOf, type Plan, planOfRegion, stateOf } from './tables.js';
+
+/** The metadata's outcome for a national number in a region's calling code, or undefined. */
+function outcomeInRegion(nationalNumber: string, region: string): { plan: Plan; outcome: Outcome } | undefined {
+  const plan = planOfRegion(region);
+  if (plan === undefined || !/^\d*$/.test(nationalNumber)) return undefined;
+  const code = callingCodeTables(plan.callingCode)!;
+  return { plan, outcome: outcomeOf(code, stateOf(code, nationalNumber), nationalNumber.length) };
+}
 
 const NO_REGIONS: readonly string[] = Object.freeze([]);
 const NON_GEOGRAPHIC: readonly string[] = Object.freeze(['001']);
@@ -28,10 +36,8 @@ export function regionsForCallingCode(callingCode: string): readonly string[] {
  * numberTypeInRegion('8005550199', 'US'); // 'TOLL_FREE'
  */
 export function numberTypeInRegion(nationalNumber: string, region: string): string | undefined {
-  const plan = planOfRegion(region);
-  if (plan === undefined || !/^\d*$/.test(nationalNumber)) return undefined;
-  const code = callingCodeTables(plan.callingCode)!;
-  return numberTypeOfMask(plan, patternMask(code, stateOf(code, nationalNumber), plan, nationalNumber.length));
+  const found = outcomeInRegion(nationalNumber, region);
+  return found?.outcome.types[found.plan.index];
 }
 
 /**
@@ -42,10 +48,8 @@ export function numberTypeInRegion(nationalNumber: string, region: string): stri
  * isValidForRegion('2079460958', 'GB'); // true
  */
 export function isValidForRegion(nationalNumber: string, region: string): boolean {
-  const plan = planOfRegion(region);
-  if (plan === undefined || !/^\d*$/.test(nationalNumber)) return false;
-  const code = callingCodeTables(plan.callingCode)!;
-  return isValidMask(plan, patternMask(code, stateOf(code, nationalNumber), plan, nationalNumber.length));
+  const found = outcomeInRegion(nationalNumber, region);
+  return found?.outcome.valid[found.plan.index] ?? false;
 }
 
 /**
@@ -58,8 +62,5 @@ export function isValidForRegion(nationalNumber: string, region: string): boolea
 export function validRegions(callingCode: string, nationalNumber: string): string[] {
   const code = callingCodeTables(callingCode);
   if (code === undefined || code.regions.length === 0 || !/^\d*$/.test(nationalNumber)) return [];
-  const state = stateOf(code, nationalNumber);
-  return code.plans
-    .filter((plan) => isValidMask(plan, patternMask(code, state, plan, nationalNumber.length)))
-    .map((plan) => plan.region);
+  return [...outcomeOf(code, stateOf(code, nationalNumber), nationalNumber.length).validRegions];
 }

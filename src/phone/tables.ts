@@ -76,7 +76,27 @@ export interface CallingCode {
   /** The last input run and its final state: parsing checks the same digits several times. */
   lastDigits: string;
   lastState: number;
+  /** {@link outcomeOf} memo, by `acceptSet * OUTCOME_LENGTHS + min(length, MAX_NATIONAL_LENGTH + 1)`. */
+  readonly outcomes: (Outcome | undefined)[];
 }
+
+/** What the metadata says about a national number of a calling code, from its final state and length. */
+export interface Outcome {
+  /**
+   * libphonenumber-js `getCountryByCallingCode`: the only region of the code, or for a shared code the
+   * first region (metadata order) whose leading digits start the number or, for regions without leading
+   * digits, in which the number has a type. Undefined for non-geographic codes and unclaimed numbers.
+   */
+  readonly region: string | undefined;
+  /** Per plan of the code: libphonenumber-js `getNumberType` there. */
+  readonly types: readonly (string | undefined)[];
+  /** Per plan of the code: libphonenumber-js `isValid` there. */
+  readonly valid: readonly boolean[];
+  /** Regions (not `001`) in which the number is valid, in metadata order. */
+  readonly validRegions: readonly string[];
+}
+
+const OUTCOME_LENGTHS = MAX_NATIONAL_LENGTH + 2;
 
 const plans = new Map<string, Plan>();
 const callingCodes = new Map<string, CallingCode>();
@@ -137,6 +157,7 @@ function decodeCallingCode(callingCode: string): CallingCode | undefined {
     masks,
     lastDigits: '',
     lastState: 1,
+    outcomes: [],
   };
 }
 
@@ -196,7 +217,43 @@ export function stateOf(code: CallingCode, digits: string): number {
  */
 export function patternMask(code: CallingCode, state: number, plan: Plan, length: number): number {
   const mask = code.masks[code.automaton.accept[state]! * code.plans.length + plan.index]!;
-  return length <= MAX_NATIONAL_LENGTH ? mask & plan.lengthFilter[length]! : mask & NATIONAL_BIT;
+  // No type allows more than 17 digits; the national pattern and leading digits still answer.
+  return mask & (length <= MAX_NATIONAL_LENGTH ? plan.lengthFilter[length]! : NATIONAL_BIT | LEADING_DIGITS_BIT);
+}
+
+function computeOutcome(code: CallingCode, state: number, length: number): Outcome {
+  const types = code.plans.map((plan) => numberTypeOfMask(plan, patternMask(code, state, plan, length)));
+  const valid = code.plans.map((plan) => isValidMask(plan, patternMask(code, state, plan, length)));
+  let region: string | undefined;
+  if (code.regions.length <= 1) region = code.regions[0];
+  else {
+    region = code.plans.find((plan, k) =>
+      plan.hasLeadingDigits
+        ? length > 0 && (patternMask(code, state, plan, length) & LEADING_DIGITS_BIT) !== 0
+        : types[k] !== undefined,
+    )?.region;
+  }
+  const validRegions = code.plans.filter((plan, k) => valid[k] && plan.region !== '001').map((plan) => plan.region);
+  return { region, types, valid, validRegions };
+}
+
+/**
+ * Everything the metadata decides about a national number of `code` that ended in `state` with `length`
+ * digits: its region, and its type and validity in every plan of the code. Memoized per (accept set,
+ * length): the automaton's state already carries all the information, so this is a table lookup.
+ *
+ * @example
+ * const code = callingCodeTables('1')!;
+ * outcomeOf(code, stateOf(code, '4165550123'), 10).region; // 'CA'
+ */
+export function outcomeOf(code: CallingCode, state: number, length: number): Outcome {
+  const key = code.automaton.accept[state]! * OUTCOME_LENGTHS + Math.min(length, MAX_NATIONAL_LENGTH + 1);
+  let outcome = code.outcomes[key];
+  if (outcome === undefined) {
+    outcome = computeOutcome(code, state, length);
+    code.outcomes[key] = outcome;
+  }
+  return outcome;
 }
 
 /**

@@ -45,20 +45,23 @@ function isFastSeparator(c: number): boolean {
 }
 
 /**
- * The common shapes: optional leading `+`, ASCII digits and ` -./()[]`, a digit last, at least three
- * digits. For these the library's extraction keeps the whole text, the viability pattern matches, and no
- * extension pattern can (each needs a letter, `#`, `~`, `,` or `;`). Undefined otherwise.
+ * The common shapes: separators ` -./()[]` (dropped by the library's extraction), then optional `+`, ASCII
+ * digits and separators, a digit last, at least three digits. For these the library's extraction keeps
+ * everything from the `+` or first digit on, the viability pattern matches, and no extension pattern can
+ * (each needs a letter, `#`, `~`, `,` or `;`). Undefined otherwise.
  */
 function fastPhoneText(text: string): PhoneText | undefined {
   const length = text.length;
   if (length > MAX_TEXT_LENGTH) return undefined;
-  const first = text.charCodeAt(0);
-  let start = 0;
-  if (first === 43) start = 1;
+  let from = 0;
+  while (from < length && isFastSeparator(text.charCodeAt(from))) from++;
+  const first = text.charCodeAt(from);
+  let start = from;
+  if (first === 43) start++;
   else if (first < 48 || first > 57) return undefined;
   const last = text.charCodeAt(length - 1);
   if (last < 48 || last > 57) return undefined;
-  let separators = false;
+  let separators = from > 0;
   for (let i = start; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) continue;
@@ -67,13 +70,14 @@ function fastPhoneText(text: string): PhoneText | undefined {
   }
   let digits = text;
   if (separators) {
-    digits = start === 1 ? '+' : '';
+    digits = start > from ? '+' : '';
     for (let i = start; i < length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 48 && c <= 57) digits += text[i];
     }
   }
-  if (digits.length - start < 3) return undefined;
+  const count = start > from ? digits.length - 1 : digits.length;
+  if (count < 3) return undefined;
   return { digits, extension: undefined, bare: first !== 48 && first !== 43 && !separators };
 }
 
