@@ -70,10 +70,15 @@ function fastPhoneText(text: string): PhoneText | undefined {
   }
   let digits = text;
   if (separators) {
+    // Append whole runs of digits: fewer intermediate strings than one character at a time.
     digits = start > from ? '+' : '';
-    for (let i = start; i < length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) digits += text[i];
+    let run = start;
+    for (let i = start; i <= length; i++) {
+      const c = i < length ? text.charCodeAt(i) : 32;
+      if (c < 48 || c > 57) {
+        if (i > run) digits += text.slice(run, i);
+        run = i + 1;
+      }
     }
   }
   const count = start > from ? digits.length - 1 : digits.length;

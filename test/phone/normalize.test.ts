@@ -41,6 +41,11 @@ describe('normalizePhone: formats', () => {
     ['+41 44 668 18 00', undefined, '+41446681800', 'CH', true],
     ['044 668 18 00', 'CH', '+41446681800', 'CH', false],
     ['tel:+1-212-555-0100', undefined, '+12125550100', 'US', true],
+    ['call 020 7946 0958 today', 'GB', '+442079460958', 'GB', false],
+    ['011 15 2345-6789', 'AR', '+5491123456789', 'AR', false],
+    ['00 21 49 30 901820', 'BR', '+4930901820', 'DE', true],
+    ['010 49 30 901820', 'JP', '+4930901820', 'DE', true],
+    ['044 123 456', 'XK', '+38344123456', 'XK', false],
     ['+４４ ２０ ７９４６ ０９５８', undefined, '+442079460958', 'GB', true],
   ] as const)('%s (default %s) → %s in %s', (raw, defaultCountry, e164, country, international) => {
     expect(normalizePhone(raw, { defaultCountry })).toMatchObject({ e164, country, valid: true, international });
@@ -53,6 +58,8 @@ describe('normalizePhone: formats', () => {
     ['+1 212 555 0100;ext=6', '6'],
     ['212-555-0100 extension 7', '7'],
     ['212 555 0100,,89', '89'],
+    ['212 555 0100 anexo 3', '3'],
+    ['212 555 0100 доб. 4', '4'],
     ['212-555-0100 ext 12#', '12'],
   ])('keeps the extension of %s out of e164', (raw, extension) => {
     expect(normalizePhone(raw, { defaultCountry: 'US' })).toMatchObject({ e164: '+12125550100', extension });
