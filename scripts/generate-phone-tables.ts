@@ -20,6 +20,15 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import {
+  FIRST_TYPE_TAG,
+  FLAG_FIXED_LINE_IS_MOBILE,
+  FLAG_HAS_LEADING_DIGITS,
+  FLAG_HAS_TYPES,
+  LEADING_DIGITS_TAG,
+  NATIONAL_TAG,
+  TAG_STRIDE,
+} from '../src/phone/layout.js';
+import {
   alphabetOf,
   compileAutomaton,
   DIGIT_ALPHABET,
@@ -61,20 +70,8 @@ interface RawMetadata {
   nonGeographic: Record<string, RawPlan>;
 }
 
-/**
- * Bit of each pattern in a region's mask (also the tag `regionIndex * TAG_STRIDE + bit`):
- * 0 national number pattern, 1-10 the number types in the metadata's order, 11 leading digits.
- * Must match src/phone/tables.ts.
- */
-const TAG_STRIDE = 12;
-const NATIONAL_BIT = 0;
-const FIRST_TYPE_BIT = 1;
-const LEADING_DIGITS_BIT = 11;
+/** Number types per plan in the metadata (FIXED_LINE … SHARED_COST). */
 const TYPE_COUNT = 10;
-/** Plan flags. Must match src/phone/tables.ts. */
-const FLAG_FIXED_LINE_IS_MOBILE = 1;
-const FLAG_HAS_LEADING_DIGITS = 2;
-const FLAG_HAS_TYPES = 4;
 
 const lengthMask = (lengths: readonly number[] | 0 | undefined): number => {
   if (!lengths) return 0;
@@ -87,7 +84,7 @@ const lengthMask = (lengths: readonly number[] | 0 | undefined): number => {
   return mask;
 };
 
-/** The per-plan tuple written to the data module (see `PlanRecord` in src/phone/tables.ts). */
+/** The per-plan tuple written to the data module (decoded by `decodePlan` in src/phone/tables.ts). */
 function planRecord(plan: RawPlan): unknown[] {
   const [callingCode, idd, , lengths, , nationalPrefix, , npfp, transform, , leadingDigits] = plan;
   const typeList = typesOf(plan);
@@ -120,12 +117,12 @@ function callingCodePatterns(plans: readonly RawPlan[]): TaggedPattern[] {
   const out: TaggedPattern[] = [];
   plans.forEach((plan, r) => {
     const base = r * TAG_STRIDE;
-    out.push({ ast: parsePattern(plan[2]), tag: base + NATIONAL_BIT });
-    if (plan[10]) out.push({ ast: parsePattern(plan[10]), tag: base + LEADING_DIGITS_BIT, prefix: true });
+    out.push({ ast: parsePattern(plan[2]), tag: base + NATIONAL_TAG });
+    if (plan[10]) out.push({ ast: parsePattern(plan[10]), tag: base + LEADING_DIGITS_TAG, prefix: true });
     const types = typesOf(plan);
     for (let t = 0; t < TYPE_COUNT; t++) {
       const type = types[t];
-      if (type?.[0]) out.push({ ast: parsePattern(type[0]), tag: base + FIRST_TYPE_BIT + t });
+      if (type?.[0]) out.push({ ast: parsePattern(type[0]), tag: base + FIRST_TYPE_TAG + t });
     }
   });
   return out;
@@ -174,8 +171,8 @@ export const VIABLE_WITH_EXTENSION = `[${PLUS_CHARS}]{0,1}(?:[${VALID_PUNCTUATIO
 export const PHONE_CONTEXT_GLOBAL = `\\+([${VALID_DIGITS}]|[\\-\\.\\(\\)]?)*[${VALID_DIGITS}]([${VALID_DIGITS}]|[\\-\\.\\(\\)]?)*`;
 export const PHONE_CONTEXT_DOMAIN = `([${VALID_DIGITS}]+((\\-)*[${VALID_DIGITS}])*\\.)*[a-zA-Z]+((\\-)*[${VALID_DIGITS}])*\\.?`;
 
-/** Tags of the text automata. Must match src/phone/text.ts. */
-export const TEXT_TAG = 0;
+/** The one tag of each text automaton: src/phone/text.ts only asks whether a state accepts. */
+const TEXT_TAG = 0;
 
 function textAutomata(): Record<string, string> {
   const viable = [parsePattern(VIABLE_SHORT, true), parsePattern(VIABLE_WITH_EXTENSION, true)];

@@ -7,7 +7,13 @@
  * and, per state, an index into its accept sets. Running one costs one table lookup per input character.
  */
 
-/** A decoded automaton. */
+/**
+ * A decoded automaton.
+ *
+ * @example
+ * const a: Automaton = decodeAutomaton(CALLING_CODES['49']![1]);
+ * a.acceptSets[a.accept[runDigits(a, '30901820')]!]!.length > 0; // true
+ */
 export interface Automaton {
   readonly classes: number;
   readonly next: Uint16Array;

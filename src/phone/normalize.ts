@@ -62,6 +62,9 @@ export interface NormalizePhoneOptions {
 /**
  * Longest input looked at: E.164 numbers have at most 15 digits; with formatting and an extension real
  * inputs stay well under 64 characters, so 256 leaves room and caps the work on junk.
+ *
+ * @example
+ * normalizePhone(`+1${'2'.repeat(MAX_PHONE_INPUT_LENGTH)}`); // null, not even looked at
  */
 export const MAX_PHONE_INPUT_LENGTH = 256;
 

@@ -17,10 +17,22 @@ import {
   stateOf,
 } from './tables.js';
 
-/** How the calling code was found: libphonenumber-js's `countryCallingCodeSource`, or null (default region). */
+/**
+ * How the calling code was found: libphonenumber-js's `countryCallingCodeSource` (`+`, the default region's
+ * exit code, the default region's own code written without `+`), or null for a national reading.
+ *
+ * @example
+ * const source: CallingCodeSource = readDigits('+4930901820', undefined)!.source; // 'plus'
+ */
 export type CallingCodeSource = 'plus' | 'idd' | 'withoutPlus' | null;
 
-/** What libphonenumber-js's parser makes of the digits. */
+/**
+ * What libphonenumber-js's parser makes of the digits.
+ *
+ * @example
+ * const reading: Reading | null = readDigits('2125550100', planOfRegion('US'));
+ * reading?.nationalNumber; // '2125550100'
+ */
 export interface Reading {
   callingCode: string;
   nationalNumber: string;
@@ -178,7 +190,13 @@ export function readDigits(digits: string, defaultRegion: Plan | undefined): Rea
   return { callingCode, nationalNumber, country, source };
 }
 
-/** Validity and type of a reading, and every region of its calling code in which it is valid. */
+/**
+ * Validity and type of a reading, and every region of its calling code in which it is valid.
+ *
+ * @example
+ * const verdict: Verdict = judge(readDigits('+4930901820', undefined)!);
+ * verdict.type; // 'FIXED_LINE'
+ */
 export interface Verdict {
   valid: boolean;
   type: string | undefined;

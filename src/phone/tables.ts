@@ -8,17 +8,41 @@
  */
 import { type Automaton, decodeAutomaton, runDigits } from './automaton.js';
 import { CALLING_CODES, PLANS } from './data/tables.generated.js';
+import {
+  FIRST_TYPE_TAG,
+  FLAG_FIXED_LINE_IS_MOBILE,
+  FLAG_HAS_LEADING_DIGITS,
+  FLAG_HAS_TYPES,
+  LEADING_DIGITS_TAG,
+  NATIONAL_TAG,
+  TAG_STRIDE,
+} from './layout.js';
 
-/** Bits of a region's pattern mask (the generator's tag layout: `regionIndex * 12 + bit`). */
-const TAG_STRIDE = 12;
-export const NATIONAL_BIT = 1 << 0;
-const FIXED_LINE_BIT = 1 << 1;
-const MOBILE_BIT = 1 << 2;
-export const LEADING_DIGITS_BIT = 1 << 11;
+/**
+ * Mask bit: the national number pattern matches.
+ *
+ * @example
+ * (patternMask(code, state, plan, length) & NATIONAL_BIT) !== 0;
+ */
+export const NATIONAL_BIT = 1 << NATIONAL_TAG;
+const FIXED_LINE_BIT = 1 << FIRST_TYPE_TAG;
+const MOBILE_BIT = 1 << (FIRST_TYPE_TAG + 1);
+/**
+ * Mask bit: the region's leading digits start the number (shared calling codes only).
+ *
+ * @example
+ * (patternMask(code, state, plan, length) & LEADING_DIGITS_BIT) !== 0;
+ */
+export const LEADING_DIGITS_BIT = 1 << LEADING_DIGITS_TAG;
 
-/** Number types by mask bit (bit 1 + the index in the metadata's type list). */
-const TYPE_BY_BIT = [
-  '',
+/**
+ * Number types in the metadata's order (the `types` list of a numbering plan); type `k` has mask bit
+ * `FIRST_TYPE_TAG + k`.
+ *
+ * @example
+ * NUMBER_TYPES[1]; // 'MOBILE'
+ */
+export const NUMBER_TYPES = [
   'FIXED_LINE',
   'MOBILE',
   'TOLL_FREE',
@@ -32,16 +56,35 @@ const TYPE_BY_BIT = [
 ] as const;
 
 /** libphonenumber-js `getNumberType`'s order after FIXED_LINE (`NON_FIXED_LINE_PHONE_TYPES`), as mask bits. */
-const NON_FIXED_LINE_ORDER = [2, 4, 3, 10, 9, 5, 8, 7, 6];
+const NON_FIXED_LINE_ORDER = (
+  [
+    'MOBILE',
+    'PREMIUM_RATE',
+    'TOLL_FREE',
+    'SHARED_COST',
+    'VOIP',
+    'PERSONAL_NUMBER',
+    'PAGER',
+    'UAN',
+    'VOICEMAIL',
+  ] as const
+).map((type) => FIRST_TYPE_TAG + NUMBER_TYPES.indexOf(type));
 
-const FLAG_FIXED_LINE_IS_MOBILE = 1;
-const FLAG_HAS_LEADING_DIGITS = 2;
-const FLAG_HAS_TYPES = 4;
-
-/** Longest national number libphonenumber-js accepts (MAX_LENGTH_FOR_NSN). */
+/**
+ * Longest national number libphonenumber-js accepts (MAX_LENGTH_FOR_NSN).
+ *
+ * @example
+ * '301234567890123'.length <= MAX_NATIONAL_LENGTH; // true
+ */
 export const MAX_NATIONAL_LENGTH = 17;
 
-/** One numbering plan: a region (`'DE'`) or a non-geographic calling code (`'800'`). */
+/**
+ * One numbering plan: a region (`'DE'`) or a non-geographic calling code (`'800'`).
+ *
+ * @example
+ * const plan: Plan | undefined = planOfRegion('GB');
+ * plan?.prefixForParsing?.source; // '^(?:0|180020)'
+ */
 export interface Plan {
   /** ISO 3166-1 alpha-2 region as libphonenumber names it, or `'001'` for a non-geographic code. */
   readonly region: string;
@@ -64,7 +107,13 @@ export interface Plan {
   readonly hasTypes: boolean;
 }
 
-/** One calling code: its plans in metadata order (the first is the "main" one) and their automaton. */
+/**
+ * One calling code: its plans in metadata order (the first is the "main" one) and their automaton.
+ *
+ * @example
+ * const code: CallingCode | undefined = callingCodeTables('7');
+ * code?.plans.map((p) => p.region); // ['RU', 'KZ']
+ */
 export interface CallingCode {
   readonly callingCode: string;
   /** Region codes in metadata order; empty for a non-geographic code. */
@@ -80,7 +129,14 @@ export interface CallingCode {
   readonly outcomes: (Outcome | undefined)[];
 }
 
-/** What the metadata says about a national number of a calling code, from its final state and length. */
+/**
+ * What the metadata says about a national number of a calling code, from its final state and length.
+ *
+ * @example
+ * const code = callingCodeTables('44')!;
+ * const outcome: Outcome = outcomeOf(code, stateOf(code, '8081570123'), 10);
+ * outcome.validRegions; // ['GB', 'GG']
+ */
 export interface Outcome {
   /**
    * libphonenumber-js `getCountryByCallingCode`: the only region of the code, or for a shared code the
@@ -106,7 +162,7 @@ function lengthFilterOf(typeLengths: readonly number[]): Uint16Array {
   for (let n = 0; n <= MAX_NATIONAL_LENGTH; n++) {
     let bits = NATIONAL_BIT | LEADING_DIGITS_BIT;
     typeLengths.forEach((mask, t) => {
-      if (mask & (1 << n)) bits |= 1 << (t + 1);
+      if (mask & (1 << n)) bits |= 1 << (FIRST_TYPE_TAG + t);
     });
     filter[n] = bits;
   }
@@ -268,7 +324,7 @@ export function numberTypeOfMask(plan: Plan, mask: number): string | undefined {
   if (mask & FIXED_LINE_BIT) {
     return plan.fixedLineIsMobile || mask & MOBILE_BIT ? 'FIXED_LINE_OR_MOBILE' : 'FIXED_LINE';
   }
-  for (const bit of NON_FIXED_LINE_ORDER) if (mask & (1 << bit)) return TYPE_BY_BIT[bit];
+  for (const bit of NON_FIXED_LINE_ORDER) if (mask & (1 << bit)) return NUMBER_TYPES[bit - FIRST_TYPE_TAG];
   return undefined;
 }
 

@@ -13,7 +13,13 @@
 import { type Automaton, decodeAutomaton, unpackNumbers } from './automaton.js';
 import { TEXT_AUTOMATA } from './data/tables.generated.js';
 
-/** The text of a phone number reduced to what the parser needs. */
+/**
+ * The text of a phone number reduced to what the parser needs.
+ *
+ * @example
+ * const text: PhoneText | undefined = readPhoneText('+44 20 7946 0958');
+ * text?.digits; // '+442079460958'
+ */
 export interface PhoneText {
   /** ASCII digits, led by `+` when the number was written with one (libphonenumber-js `parseIncompletePhoneNumber`). */
   digits: string;

@@ -7,6 +7,7 @@
 import { fc } from '@fast-check/vitest';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import maxMetadata from 'libphonenumber-js/max/metadata';
+import { NUMBER_TYPES } from '../../src/phone/tables.js';
 
 type RawType = [pattern: string, lengths?: number[]] | 0;
 type RawPlan = [string, string | 0, string, number[], unknown, string | 0, ...unknown[]];
@@ -19,25 +20,12 @@ const metadata = maxMetadata as unknown as RawMetadata;
 /** Every region with a numbering plan. */
 export const REGIONS: readonly string[] = Object.keys(metadata.countries);
 
-const TYPE_NAMES = [
-  'FIXED_LINE',
-  'MOBILE',
-  'TOLL_FREE',
-  'PREMIUM_RATE',
-  'PERSONAL_NUMBER',
-  'VOICEMAIL',
-  'UAN',
-  'PAGER',
-  'VOIP',
-  'SHARED_COST',
-] as const;
-
 /** One number type of one plan: where to draw national numbers from. */
 interface TypeSource {
   /** Region, or `undefined` for a non-geographic calling code. */
   region: string | undefined;
   callingCode: string;
-  type: (typeof TYPE_NAMES)[number];
+  type: (typeof NUMBER_TYPES)[number];
   pattern: string;
   lengths: readonly number[];
 }
@@ -50,7 +38,7 @@ const addPlan = (region: string | undefined, plan: RawPlan): void => {
       typeSources.push({
         region,
         callingCode: plan[0],
-        type: TYPE_NAMES[k]!,
+        type: NUMBER_TYPES[k]!,
         pattern: t[0],
         lengths: t[1] ?? plan[3],
       });
