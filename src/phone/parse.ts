@@ -139,6 +139,43 @@ function splitCallingCode(international: string): { callingCode: string; rest: s
   return undefined;
 }
 
+/** Where the national number starts and which calling code (and plan) it belongs to. */
+interface CallingCodeSplit {
+  callingCode: string;
+  /** The digits after the calling code (or all of them for a national reading). */
+  rest: string;
+  /** The plan whose national prefix rule applies: the code's main plan, or the default region's. */
+  plan: Plan;
+  /** The default region for a national reading, else undefined until the digits name a region. */
+  country: string | undefined;
+  source: CallingCodeSource;
+}
+
+/**
+ * `extractCountryCallingCode` and the start of `parsePhoneNumber`: `+` then a calling code; else, with a
+ * default region, its exit code then a calling code, its own calling code written without `+`, or a
+ * national number of that region. Null where the library finds no calling code.
+ */
+function splitDigits(digits: string, defaultRegion: Plan | undefined): CallingCodeSplit | null {
+  const international = (rest: string, source: CallingCodeSource): CallingCodeSplit | null => {
+    const split = splitCallingCode(rest);
+    if (split === undefined) return null;
+    const plan = callingCodeTables(split.callingCode)!.plans[0]!;
+    return { callingCode: split.callingCode, rest: split.rest, plan, country: undefined, source };
+  };
+  if (digits.charCodeAt(0) === 43 /* + */) return international(digits.slice(1), 'plus');
+  if (defaultRegion === undefined) return null;
+  const afterIdd = afterIddPrefix(defaultRegion, digits);
+  if (afterIdd !== undefined && afterIdd !== '' && afterIdd !== digits) return international(afterIdd, 'idd');
+  const callingCode = defaultRegion.callingCode;
+  const shorter = withoutOwnCallingCode(defaultRegion, digits);
+  if (shorter !== undefined) {
+    const plan = callingCodeTables(callingCode)!.plans[0]!;
+    return { callingCode, rest: shorter, plan, country: undefined, source: 'withoutPlus' };
+  }
+  return { callingCode, rest: digits, plan: defaultRegion, country: defaultRegion.region, source: null };
+}
+
 /**
  * What libphonenumber-js's parser reads from `digits` (ASCII digits, optionally led by `+`) with an
  * optional default region, or null where the library returns nothing (no calling code, national number
@@ -149,45 +186,12 @@ function splitCallingCode(international: string): { callingCode: string; rest: s
  * // { callingCode: '44', nationalNumber: '7400123456', country: 'GB', source: null }
  */
 export function readDigits(digits: string, defaultRegion: Plan | undefined): Reading | null {
-  let callingCode: string | undefined;
-  let rest = digits;
-  let source: CallingCodeSource = null;
-  if (digits.charCodeAt(0) === 43 /* + */) {
-    rest = digits.slice(1);
-    source = 'plus';
-  } else if (defaultRegion !== undefined) {
-    const afterIdd = afterIddPrefix(defaultRegion, digits);
-    if (afterIdd !== undefined && afterIdd !== '' && afterIdd !== digits) {
-      rest = afterIdd;
-      source = 'idd';
-    } else {
-      const shorter = withoutOwnCallingCode(defaultRegion, digits);
-      if (shorter !== undefined) {
-        callingCode = defaultRegion.callingCode;
-        rest = shorter;
-        source = 'withoutPlus';
-      }
-    }
-  } else return null;
-  if (source === 'plus' || source === 'idd') {
-    const split = splitCallingCode(rest);
-    if (split === undefined) return null;
-    ({ callingCode, rest } = split);
-  }
-  let plan: Plan;
-  let country: string | undefined;
-  if (callingCode !== undefined) plan = callingCodeTables(callingCode)!.plans[0]!;
-  else if (defaultRegion !== undefined && rest !== '') {
-    plan = defaultRegion;
-    country = defaultRegion.region;
-    callingCode = defaultRegion.callingCode;
-  } else return null;
-  if (rest === '') return null;
-  const nationalNumber = nationalNumberOf(plan, rest);
-  const code = callingCodeTables(callingCode)!;
-  country = regionOfNationalNumber(code, nationalNumber) ?? country;
+  const split = splitDigits(digits, defaultRegion);
+  if (split === null || split.rest === '') return null;
+  const nationalNumber = nationalNumberOf(split.plan, split.rest);
   if (nationalNumber.length < MIN_NATIONAL_LENGTH || nationalNumber.length > MAX_NATIONAL_LENGTH) return null;
-  return { callingCode, nationalNumber, country, source };
+  const country = regionOfNationalNumber(callingCodeTables(split.callingCode)!, nationalNumber) ?? split.country;
+  return { callingCode: split.callingCode, nationalNumber, country, source: split.source };
 }
 
 /**

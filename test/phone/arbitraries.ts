@@ -202,12 +202,15 @@ function renderings(source: fc.Arbitrary<DrawnNumber>, prefix: string): Record<s
           regionFor(n.region).map((region) => ({ kind: kind('extension'), input: text + ext, region })),
         ),
     ),
-    [kind('jsonNumber')]: source.chain((n) =>
-      fc
-        .tuple(fc.constantFrom(`${n.callingCode}${n.national}`, n.national.replace(/^0+/, '')), regionFor(n.region))
-        .filter(([digits]) => digits !== '' && Number.isSafeInteger(Number(digits)))
-        .map(([digits, region]) => ({ kind: kind('jsonNumber'), input: Number(digits), region })),
-    ),
+    // The filter is outside the chain: inside, a number whose two renderings are both unsafe integers
+    // would make fast-check retry forever.
+    [kind('jsonNumber')]: source
+      .chain((n) =>
+        fc
+          .tuple(fc.constantFrom(`${n.callingCode}${n.national}`, n.national.replace(/^0+/, '')), regionFor(n.region))
+          .map(([digits, region]) => ({ kind: kind('jsonNumber'), input: Number(digits), region })),
+      )
+      .filter((c) => Number.isSafeInteger(c.input) && c.input > 0),
     [kind('bareText')]: source.chain((n) =>
       regionFor(n.region).map((region) => ({ kind: kind('bareText'), input: `${n.callingCode}${n.national}`, region })),
     ),

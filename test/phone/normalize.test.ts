@@ -217,6 +217,19 @@ describe('normalizePhone: differences from libphonenumber-js on purpose', () => 
     expect(normalizePhone('00 44 20 7946 0958')).toMatchObject({ e164: '+442079460958', country: 'GB' });
   });
 
+  it('reads RFC 3966 phone-context the same on every call (the library alternates)', () => {
+    const uri = 'tel:212-555-0100;phone-context=+1';
+    const library = [1, 2, 3].map(() => parsePhoneNumberFromString(uri)?.number);
+    // The library's context regexes are global: a success leaves lastIndex behind, the next call fails.
+    expect(library).toContain(undefined);
+    expect(library).toContain('+12125550100');
+    for (let k = 0; k < 3; k++) expect(normalizePhone(uri)).toMatchObject({ e164: '+12125550100', country: 'US' });
+    expect(normalizePhone('tel:7946-0958;phone-context=+44-20')?.e164).toBe('+442079460958');
+    // As in the library: a domain context must be written with digit labels; ';isub=' ends the number.
+    expect(normalizePhone('tel:212-555-0100;phone-context=example.com', { defaultCountry: 'US' })).toBeNull();
+    expect(normalizePhone('tel:+1-212-555-0100;isub=123;ext=4')).toMatchObject({ e164: '+12125550100' });
+  });
+
   it('gives null for parses longer than the 15 digits E.164 allows', () => {
     expect(parsePhoneNumberFromString('+49 30 1234567890123')?.isValid()).toBe(true);
     expect(normalizePhone('+49 30 1234567890123')).toBeNull();
