@@ -17,14 +17,10 @@
  *    alternates; inputs with `;phone-context=` are compared in their own test, not here.
  */
 import { PhoneNumber } from 'libphonenumber-js/core';
-import {
-  getCountryCallingCode,
-  parseIncompletePhoneNumber,
-  parsePhoneNumberFromString,
-  parsePhoneNumberWithError,
-} from 'libphonenumber-js/max';
+import { getCountryCallingCode, parseIncompletePhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import maxMetadata from 'libphonenumber-js/max/metadata';
 import type { NormalizedPhone } from '../../src/phone/index.js';
+import { libraryInternal } from './library-internals.js';
 
 const regionsByCode = (maxMetadata as unknown as { country_calling_codes: Record<string, string[]> })
   .country_calling_codes;
@@ -85,17 +81,37 @@ function replaceLeadingDigits(text: string, count: number): string {
   return '+';
 }
 
+// The library's parseInput (parse.js, module-private), from its own helpers.
+const { VALID_DIGITS, PLUS_CHARS } = libraryInternal('constants.js') as Record<string, string>;
+const extractFromUri = libraryInternal('helpers/extractFormattedPhoneNumberFromPossibleRfc3966NumberUri.js')[
+  'default'
+] as (text: string, options: { extractFormattedPhoneNumber: (text: string) => string | undefined }) => string;
+const isViablePhoneNumber = libraryInternal('helpers/isViablePhoneNumber.js')['default'] as (text: string) => boolean;
+const extractExtension = libraryInternal('helpers/extension/extractExtension.js')['default'] as (text: string) => {
+  number?: string;
+  ext?: string;
+};
+const NUMBER_START = new RegExp(`[${PLUS_CHARS}${VALID_DIGITS}]`);
+const AFTER_NUMBER_END = new RegExp(`[^${VALID_DIGITS}#]+$`);
+
 /**
- * True when the library finds a viable number in text that has no `+`: without a default region it then
- * fails only for want of a country (`INVALID_COUNTRY`), not with `NOT_A_NUMBER` or `TOO_SHORT`.
+ * The digits (and leading `+`) of the number libphonenumber-js finds in `text`, extension removed, or
+ * undefined when it finds none: its `parseInput` then `parseIncompletePhoneNumber`. Text with
+ * `;phone-context=` is not used here (rule 5).
  */
-function libraryFindsNumber(text: string): boolean {
-  try {
-    parsePhoneNumberWithError(text);
-    return true;
-  } catch (error) {
-    return (error as Error).message === 'INVALID_COUNTRY';
-  }
+function libraryDigits(text: string): string | undefined {
+  const number = extractFromUri(text, {
+    // parse.js extractFormattedPhoneNumber: at most 250 characters, from the first + or digit, trailing
+    // non-digits (but #) dropped.
+    extractFormattedPhoneNumber: (t) => {
+      if (t.length > 250) return undefined;
+      const start = t.search(NUMBER_START);
+      return start < 0 ? undefined : t.slice(start).replace(AFTER_NUMBER_END, '');
+    },
+  });
+  if (!number || !isViablePhoneNumber(number)) return undefined;
+  const { number: withoutExtension, ext } = extractExtension(number);
+  return parseIncompletePhoneNumber(ext ? withoutExtension! : number);
 }
 
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
@@ -128,9 +144,9 @@ export function expectedResult(input: unknown, region: string | undefined): Norm
     }
     return national;
   }
-  const digits = parseIncompletePhoneNumber(text);
-  if (digits.startsWith('+')) return expectedFromLibrary(text, region);
-  const exitLength = !libraryFindsNumber(text) ? 0 : /^011[1-9]/.test(digits) ? 3 : /^00[1-9]/.test(digits) ? 2 : 0;
+  const digits = libraryDigits(text);
+  if (digits === undefined || digits.startsWith('+')) return expectedFromLibrary(text, region);
+  const exitLength = /^011[1-9]/.test(digits) ? 3 : /^00[1-9]/.test(digits) ? 2 : 0;
   if (region === undefined) {
     return exitLength === 0 ? null : asInternational(expectedFromLibrary(replaceLeadingDigits(text, exitLength)));
   }

@@ -10,7 +10,6 @@
  *   agrees with the library's `isPhoneContextValid`.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { fc } from '@fast-check/vitest';
 import maxMetadata from 'libphonenumber-js/max/metadata';
@@ -32,12 +31,8 @@ import {
   stateOf,
 } from '../../src/phone/tables.js';
 import { isValidPhoneContext } from '../../src/phone/text.js';
+import { libraryInternal } from './library-internals.js';
 
-/** A module of libphonenumber-js's CommonJS build by file (internal modules are not in its exports map). */
-const libraryInternal = (path: string): Record<string, unknown> =>
-  createRequire(import.meta.url)(
-    fileURLToPath(new URL(`../../node_modules/libphonenumber-js/build/${path}`, import.meta.url)),
-  ) as Record<string, unknown>;
 const libConstants = libraryInternal('constants.js') as Record<string, string>;
 const isPhoneContextValid = libraryInternal('helpers/extractPhoneContext.js')['isPhoneContextValid'] as (
   context: string,
