@@ -1,6 +1,7 @@
+import * as z from 'zod/mini';
 import { toAlpha2 } from '../geo/country.js';
 import { LruCache } from '../shared/lru.js';
-import { checkOptions, nonNegativeInteger, z } from '../shared/options.js';
+import { checkOptions, nonNegativeInteger } from '../shared/options.js';
 import { judge, type Reading, readDigits } from './parse.js';
 import { isPhoneRegion, type Plan, planOfRegion } from './tables.js';
 import { readPhoneText } from './text.js';
