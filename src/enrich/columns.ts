@@ -80,8 +80,14 @@ export const EXTRA_COLUMNS = [
   'cdc_timestamp',
 ] as const;
 
-/** The enrichment columns of the original job, in `users_enriched` order. */
-const ORIGINAL_ENRICHMENT_COLUMNS = [
+/**
+ * The six enrichment columns of the original Flink job, in `users_enriched` order (the first of
+ * {@link ENRICHMENT_COLUMNS}).
+ *
+ * @example
+ * ORIGINAL_ENRICHMENT_COLUMNS.includes('full_name'); // true
+ */
+export const ORIGINAL_ENRICHMENT_COLUMNS = [
   'email_domain',
   'email_category',
   'is_valid_email_flag',

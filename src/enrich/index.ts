@@ -3,7 +3,17 @@
  * `users_enriched`: 21 columns plus extras; any other table through a column mapping).
  * @packageDocumentation
  */
-export * from '../shared/errors.js';
+export {
+  DEPRECATED_FAILURE_CODES,
+  FAILURE_CODES,
+  type Failure,
+  type FailureCode,
+  type FailureCodeInfo,
+  type FailureModule,
+  type FailurePath,
+  formatFailurePath,
+  isFailureCode,
+} from '../shared/errors.js';
 export {
   CDC_METADATA_COLUMNS,
   type CdcMetadataValues,
@@ -16,6 +26,7 @@ export {
   type EnrichmentColumn,
   type EnrichmentValues,
   EXTRA_COLUMNS,
+  ORIGINAL_ENRICHMENT_COLUMNS,
   SEED_ROW_FIELDS,
   USERS_ENRICHED_COLUMNS,
 } from './columns.js';

@@ -12,7 +12,7 @@ import { createInlinePreparer } from '../src/preparers.js';
 import { createPgliteDriver } from '../src/sinks/pglite.js';
 import { createSqlSink } from '../src/sinks/sql-sink.js';
 import { createGeneratorSource } from '../src/sources/generator.js';
-import { generateSeedEvents } from './fixture-events.js';
+import { generateLabelledEvents } from './fixture-events.js';
 import { requireServices, runId } from './helpers.js';
 
 const services = await requireServices();
@@ -107,7 +107,7 @@ describe('report', () => {
   test('counts balance, and the groups are those of the user_analytics aggregate', async () => {
     const driver = await createPgliteDriver();
     try {
-      const events = [...generateSeedEvents(400, 3)];
+      const events = [...generateLabelledEvents(400, 3)];
       const totals = await runPipeline({
         source: createGeneratorSource({ messages: () => events, topic: 'gen' }),
         sink: createSqlSink(driver),

@@ -1,4 +1,4 @@
-import { createRandom, type SeedEvent } from '@cdc-enrich/corpus';
+import { createRandom, generateSeedEvents, type SeedEvent } from '@cdc-enrich/corpus';
 
 export type { SeedEvent };
 
@@ -22,50 +22,32 @@ const PLACES: readonly [city: string, state: string | null, country: string | nu
 ];
 
 /**
- * A deterministic stream of seed-format events: about 70% INSERT of new ids, 25% UPDATE and 5% DELETE of
- * earlier ids. Timestamps are fixed relative to a base date so runs are reproducible. `firstSequence` lets a
- * later run continue the sequence (the sink ignores events older than what it stored).
+ * The corpus stream (`generateSeedEvents` of @cdc-enrich/corpus: its ids, ops, sequences and timestamps, about 70%
+ * INSERT, 25% UPDATE and 5% DELETE) with every value re-drawn from the fixed, hand-labelled vocabulary above, so
+ * test/reference.ts can state each enriched column without the enricher. The values are drawn per event (seeded
+ * by the stream seed and the event's sequence), so an update changes them as real updates do. `firstId` and
+ * `firstSequence` let a later run continue the stream (the sink ignores events older than what it stored).
  *
  * @example
  * ```ts
- * const events = [...generateSeedEvents(1000, 42)];
+ * const events = [...generateLabelledEvents(1000, 42)];
  * ```
  */
-export function* generateSeedEvents(
+export function* generateLabelledEvents(
   count: number,
   seed = 1,
   options: { firstId?: number; firstSequence?: number } = {},
 ): Generator<SeedEvent> {
-  const random = createRandom(seed);
-  const firstId = options.firstId ?? 1;
-  const firstSequence = options.firstSequence ?? 1;
+  const random = createRandom(seed ^ 0x5eed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const live: number[] = [];
-  let nextId = firstId;
   const base = Date.UTC(2026, 0, 1);
-  for (let n = 0; n < count; n++) {
-    const sequence = firstSequence + n;
-    const roll = random();
-    let op: SeedEvent['cdc_operation'] = 'INSERT';
-    let id = nextId;
-    if (live.length > 0 && roll >= 0.7) {
-      const index = Math.floor(random() * live.length);
-      id = live[index]!;
-      if (roll >= 0.95) {
-        op = 'DELETE';
-        live[index] = live[live.length - 1]!;
-        live.pop();
-      } else op = 'UPDATE';
-    } else {
-      nextId++;
-      live.push(id);
-    }
+  for (const event of generateSeedEvents(count, seed, { ...options, profile: 'repeated' })) {
     const first = pick(FIRST);
     const last = pick(LAST);
     const [city, state, country, postal, phone] = pick(PLACES);
-    const time = new Date(base + n * 1000).toISOString();
+    const id = event.id;
     yield {
-      id,
+      ...event,
       first_name: random() < 0.05 ? null : first,
       last_name: last,
       email:
@@ -77,11 +59,7 @@ export function* generateSeedEvents(
       country,
       postal_code: postal,
       created_at: new Date(base).toISOString(),
-      updated_at: time,
       source_system: 'legacy_crm',
-      cdc_operation: op,
-      cdc_timestamp: time,
-      cdc_sequence: sequence,
       cdc_source: 'users',
     };
   }

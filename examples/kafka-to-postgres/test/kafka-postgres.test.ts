@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { produceEvents, toKafkaMessage } from '../src/demo/producer.js';
 import { deleteTopics, ensureTopic } from '../src/kafka.js';
 import { startKafkaToPostgresWorker } from '../src/worker.js';
-import { generateSeedEvents, type SeedEvent } from './fixture-events.js';
+import { generateLabelledEvents, type SeedEvent } from './fixture-events.js';
 import { diffModel, modelOf, requireServices, runId, tableSnapshot } from './helpers.js';
 import { createTestSchema, spawnWorker, storedProgress, testDb, waitCaughtUp, waitFor } from './integration-helpers.js';
 import { REFERENCE_COLUMNS, referenceColumns } from './reference.js';
@@ -43,7 +43,7 @@ describe.runIf(services)('Kafka → enrich → PostgreSQL', () => {
 
   test('end to end: 100k mixed-op events; rows equal the model, enriched columns equal the hand-labelled reference; /metrics agrees', async () => {
     const { topic, groupId, url, db } = await scenario('e2e');
-    const events = [...generateSeedEvents(100_000, 6)];
+    const events = [...generateLabelledEvents(100_000, 6)];
     const ops = new Set(events.map((e) => e.cdc_operation));
     expect(ops).toEqual(new Set(['INSERT', 'UPDATE', 'DELETE']));
     const worker = await startKafkaToPostgresWorker({
@@ -109,7 +109,7 @@ describe.runIf(services)('Kafka → enrich → PostgreSQL', () => {
 
   test('crash: kill -9 at random points (3+ times), restart, final table == model', async () => {
     const { topic, groupId, url, db } = await scenario('crash');
-    const events = [...generateSeedEvents(60_000, 7)];
+    const events = [...generateLabelledEvents(60_000, 7)];
     const env = { KAFKA_BOOTSTRAP_SERVERS: brokers.join(','), DATABASE_URL: url };
     const args = ['--topic', topic, '--group-id', groupId, '--max-batch', '500', '--session-timeout-ms', '6000'];
     // Produce while the workers run, paced, so every kill lands in the middle of the stream.
@@ -143,7 +143,7 @@ describe.runIf(services)('Kafka → enrich → PostgreSQL', () => {
 
   test('scale-out: 2 workers share 4 partitions, one leaves, the other takes over; every event once', async () => {
     const { topic, groupId, url, db } = await scenario('scale');
-    const events = [...generateSeedEvents(40_000, 8)];
+    const events = [...generateLabelledEvents(40_000, 8)];
     const env = { KAFKA_BOOTSTRAP_SERVERS: brokers.join(','), DATABASE_URL: url };
     const args = ['--topic', topic, '--group-id', groupId, '--max-batch', '500', '--session-timeout-ms', '6000'];
     const a = spawnWorker(env, args);
@@ -174,7 +174,7 @@ describe.runIf(services)('Kafka → enrich → PostgreSQL', () => {
 
   test('poison messages are dead-lettered with their raw bytes; counts balance', async () => {
     const { topic, groupId, url, db } = await scenario('poison', 1);
-    const good = [...generateSeedEvents(200, 9)].map((e) => toKafkaMessage(e));
+    const good = [...generateLabelledEvents(200, 9)].map((e) => toKafkaMessage(e));
     const big = `{"id": 1, "first_name": "${'x'.repeat(5 * 1024 * 1024)}", "cdc_operation": "INSERT", "cdc_sequence": 1}`;
     const poison = [
       { key: 'p1', value: '{"id": 1, "cdc_operation": "INSERT", ' },
@@ -207,6 +207,6 @@ describe.runIf(services)('Kafka → enrich → PostgreSQL', () => {
     expect(dl.rows.every((r) => typeof r['error_code'] === 'string' && r['error_code'] !== '')).toBe(true);
     expect(dl.rows[3]?.['bytes']).toBe(Buffer.byteLength(big));
     expect(dl.rows[0]?.['bytes']).toBe(Buffer.byteLength(String(poison[0]!.value)));
-    expect(diffModel(await tableSnapshot(db), modelOf([...generateSeedEvents(200, 9)]))).toEqual([]);
+    expect(diffModel(await tableSnapshot(db), modelOf([...generateLabelledEvents(200, 9)]))).toEqual([]);
   }, 180_000);
 });

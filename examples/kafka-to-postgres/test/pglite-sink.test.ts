@@ -8,7 +8,7 @@ import { createPgliteDriver } from '../src/sinks/pglite.js';
 import { createSqlSink, isDataError, type SqlDriver } from '../src/sinks/sql-sink.js';
 import { createGeneratorSource } from '../src/sources/generator.js';
 import type { PreparedMessage, Sink, SourceMessage } from '../src/types.js';
-import { generateSeedEvents } from './fixture-events.js';
+import { generateLabelledEvents } from './fixture-events.js';
 import { diffModel, modelOf, preparedChange, preparerOf, tableSnapshot, withColumn } from './helpers.js';
 import { REFERENCE_COLUMNS, referenceColumns } from './reference.js';
 
@@ -231,7 +231,7 @@ describe('pipeline on PGlite', () => {
 
 describe('parse + enrich on PGlite', () => {
   test('enriched columns equal the hand-labelled reference (not the enricher), over several transactions', async () => {
-    const events = [...generateSeedEvents(3000, 11)];
+    const events = [...generateLabelledEvents(3000, 11)];
     const totals = await runPipeline({
       source: createGeneratorSource({ messages: () => events, topic: 'gen', batchSize: 500 }),
       sink,

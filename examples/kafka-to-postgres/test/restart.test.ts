@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { produceEvents } from '../src/demo/producer.js';
 import { ensureTopic } from '../src/kafka.js';
 import { startKafkaToPostgresWorker } from '../src/worker.js';
-import { generateSeedEvents } from './fixture-events.js';
+import { generateLabelledEvents } from './fixture-events.js';
 import { diffModel, modelOf, runId, tableSnapshot } from './helpers.js';
 import { createTestSchema, storedProgress, testDb, waitCaughtUp, waitFor } from './integration-helpers.js';
 
@@ -80,8 +80,8 @@ describe.skipIf(unavailable !== null)('restarts in the middle of a stream', () =
 
   async function restartMidStream(service: 'kafka' | 'postgres', name: string) {
     const { topic, groupId, url, db } = await scenario(name);
-    const first = [...generateSeedEvents(20_000, 21)];
-    const second = [...generateSeedEvents(5_000, 22, { firstId: 1_000_000, firstSequence: 1_000_000 })];
+    const first = [...generateLabelledEvents(20_000, 21)];
+    const second = [...generateLabelledEvents(5_000, 22, { firstId: 1_000_000, firstSequence: 1_000_000 })];
     await produceEvents(BROKERS, topic, first, { inFlight: 4 });
     const lines: string[] = [];
     const worker = await startKafkaToPostgresWorker({

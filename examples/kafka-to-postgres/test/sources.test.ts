@@ -11,7 +11,7 @@ import { createInlinePreparer } from '../src/preparers.js';
 import { createGeneratorSource } from '../src/sources/generator.js';
 import { createNdjsonSource } from '../src/sources/ndjson.js';
 import type { Source, SourceContext, StoredOffsets } from '../src/types.js';
-import { generateSeedEvents } from './fixture-events.js';
+import { generateLabelledEvents } from './fixture-events.js';
 import { modelOf } from './helpers.js';
 
 function context(stored: StoredOffsets = new Map()): SourceContext {
@@ -30,8 +30,8 @@ async function collect(source: Source, ctx: SourceContext): Promise<{ offsets: s
 
 describe('event generator', () => {
   test('is deterministic per seed and mixes about 70% inserts, 25% updates, 5% deletes', () => {
-    const a = [...generateSeedEvents(20_000, 3)];
-    const b = [...generateSeedEvents(20_000, 3)];
+    const a = [...generateLabelledEvents(20_000, 3)];
+    const b = [...generateLabelledEvents(20_000, 3)];
     expect(a).toEqual(b);
     const share = (op: string) => a.filter((e) => e.cdc_operation === op).length / a.length;
     expect(share('INSERT')).toBeGreaterThan(0.65);
@@ -52,7 +52,7 @@ describe('event generator', () => {
   });
 
   test('envelopes carry the row and the operation in each format', () => {
-    const [insert] = [...generateSeedEvents(1, 1)];
+    const [insert] = [...generateLabelledEvents(1, 1)];
     const debezium = toEnvelope(insert!, 'debezium');
     expect(debezium).toMatchObject({ op: 'c', before: null, after: { id: insert!.id } });
     expect(toEnvelope(insert!, 'maxwell')).toMatchObject({ type: 'insert', data: { id: insert!.id } });
@@ -63,7 +63,7 @@ describe('event generator', () => {
 
 describe('custom sink example', () => {
   test('the memory sink of custom-sink.ts applies every event once and keeps the newest row per key', async () => {
-    const events = [...generateSeedEvents(2000, 5)];
+    const events = [...generateLabelledEvents(2000, 5)];
     const sink = createMemorySink();
     const totals = await runPipeline({
       source: createGeneratorSource({ messages: () => events, batchSize: 300 }),
