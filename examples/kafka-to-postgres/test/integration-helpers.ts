@@ -111,3 +111,11 @@ export function spawnWorker(env: Record<string, string>, args: string[]): ChildW
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
+
+/**
+ * Resolves once the worker process handles stop signals (its launcher's first log line). Before that, during
+ * Node's own bootstrap (~50-150 ms here), a SIGTERM ends any Node process by the default action.
+ */
+export function waitStopHandlers(worker: ChildWorker, timeoutMs = 30_000): Promise<void> {
+  return waitFor(() => /run-compiled: building/.test(worker.output()), timeoutMs, 'the worker handling signals');
+}

@@ -10,7 +10,15 @@ import { deleteTopics, ensureTopic } from '../src/kafka.js';
 import { startKafkaToPostgresWorker } from '../src/worker.js';
 import { generateLabelledEvents, type SeedEvent } from './fixture-events.js';
 import { diffModel, modelOf, requireServices, runId, tableSnapshot } from './helpers.js';
-import { createTestSchema, spawnWorker, storedProgress, testDb, waitCaughtUp, waitFor } from './integration-helpers.js';
+import {
+  createTestSchema,
+  spawnWorker,
+  storedProgress,
+  testDb,
+  waitCaughtUp,
+  waitFor,
+  waitStopHandlers,
+} from './integration-helpers.js';
 import { REFERENCE_COLUMNS, referenceColumns } from './reference.js';
 
 const services = await requireServices();
@@ -132,6 +140,8 @@ describe.runIf(services)('Kafka → enrich → PostgreSQL', () => {
     }
     await producing;
     const last = spawnWorker(env, args);
+    // The stream may be applied already: do not signal the process during Node's own bootstrap.
+    await waitStopHandlers(last);
     await waitCaughtUp(brokers, db, groupId, topic, 180_000);
     last.child.kill('SIGTERM');
     expect(await last.exited).toBe(0);
@@ -140,6 +150,27 @@ describe.runIf(services)('Kafka → enrich → PostgreSQL', () => {
     const dead = await db.query('SELECT COUNT(*)::int AS n FROM cdc_dead_letters');
     expect(dead.rows[0]?.['n']).toBe(0);
   }, 400_000);
+
+  test('SIGTERM at any phase of start-up (launcher build, loading, joining the group, running): exit 0', async () => {
+    const { topic, groupId, url } = await scenario('sigterm', 2);
+    const env = { KAFKA_BOOTSTRAP_SERVERS: brokers.join(','), DATABASE_URL: url };
+    const args = ['--topic', topic, '--group-id', groupId, '--session-timeout-ms', '6000'];
+    // Each phase is reached from the moment the process handles signals (the first two) or by its log lines.
+    const phases: { name: string; ready: (w: ReturnType<typeof spawnWorker>) => Promise<void> }[] = [
+      { name: 'as soon as it handles signals', ready: (w) => waitStopHandlers(w) },
+      { name: 'while building or loading', ready: (w) => waitStopHandlers(w).then(() => sleep(300)) },
+      { name: 'once started', ready: (w) => waitFor(() => /worker group=/.test(w.output()), 60_000, 'start') },
+      { name: 'once assigned', ready: (w) => waitFor(() => /assigned /.test(w.output()), 60_000, 'assignment') },
+    ];
+    const exits: Record<string, number | null> = {};
+    for (const phase of phases) {
+      const worker = spawnWorker(env, args);
+      await phase.ready(worker);
+      worker.child.kill('SIGTERM');
+      exits[phase.name] = await worker.exited;
+    }
+    expect(exits).toEqual(Object.fromEntries(phases.map((p) => [p.name, 0])));
+  }, 180_000);
 
   test('scale-out: 2 workers share 4 partitions, one leaves, the other takes over; every event once', async () => {
     const { topic, groupId, url, db } = await scenario('scale');

@@ -12,7 +12,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 
 const COMMANDS = ['worker'];
 const exampleDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,12 +19,31 @@ const repoRoot = join(exampleDir, '../..');
 const cacheDir = join(exampleDir, '.cache', 'run');
 const PRUNE_AFTER_MS = 24 * 3600 * 1000;
 
+// A SIGINT/SIGTERM before the command has installed its own handlers (while esbuild builds and the bundle loads,
+// ~0.3-1 s) would otherwise end the process by the signal's default action: killed, no exit code, where the worker
+// promises a clean exit 0. Such a signal is held here and raised again once the command is loaded, so the command
+// handles it like any other (a worker that has fetched nothing stops at once). When the command already listens,
+// this listener stands aside.
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'];
+const heldSignals = [];
+const holdSignal = (signal) => {
+  if (process.listenerCount(signal) > 1) return;
+  if (heldSignals.length > 0) process.exit(1); // a second signal: exit at once, as the worker does
+  heldSignals.push(signal);
+};
+for (const signal of STOP_SIGNALS) process.on(signal, holdSignal);
+const log = (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+
 const [command, ...args] = process.argv.slice(2);
 if (!command || !COMMANDS.includes(command)) {
   process.stderr.write(`usage: node src/cli/run-compiled.mjs <${COMMANDS.join('|')}> [args]\n`);
   process.exit(2);
 }
 
+// From this line on a stop signal is handled (the worker's log format; tests wait for it before signalling).
+log(`run-compiled: building src/cli/${command}.ts`);
+// Loaded after the handlers above are in place (it is the slowest import here).
+const { build } = await import('esbuild');
 const result = await build({
   absWorkingDir: exampleDir,
   entryPoints: [`src/cli/${command}.ts`, 'src/prepare-worker.ts'],
@@ -67,6 +85,8 @@ pruneOldBuilds(buildDir);
 
 process.argv = [process.argv[0] ?? process.execPath, join(buildDir, 'cli', `${command}.js`), ...args];
 await import(pathToFileURL(process.argv[1]).href);
+for (const signal of STOP_SIGNALS) process.off(signal, holdSignal);
+for (const signal of heldSignals) process.kill(process.pid, signal);
 
 /** Drops builds not started from for a day (a running process has already loaded its modules). */
 function pruneOldBuilds(keep) {

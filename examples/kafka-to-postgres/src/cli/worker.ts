@@ -7,7 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { DEFAULT_GROUP_ID, DEFAULT_TOPIC, databaseUrlFromEnv, kafkaBrokersFromEnv } from '../config.js';
 import { describeError } from '../errors.js';
 import type { WriteResult } from '../types.js';
-import { startKafkaToPostgresWorker } from '../worker.js';
+import { startKafkaToPostgresWorker, type Worker } from '../worker.js';
 import { parseFlags, usageError } from './flags.js';
 import { MAPPING_HELP, mappingFlags, prepareOptionsFromFlags } from './mapping.js';
 
@@ -79,7 +79,23 @@ async function main(): Promise<void> {
   };
   const retention = numberFlag('tombstone-retention-s', values['tombstone-retention-s']);
   const commitLog = values['commit-log'] ? createWriteStream(values['commit-log'], { flags: 'a' }) : null;
-  const worker = await startKafkaToPostgresWorker({
+  // Handlers first: a signal during start-up (connecting, joining the group) also ends in a clean stop, exit 0.
+  let worker: Worker | null = null;
+  let stopRequested = false;
+  let signals = 0;
+  const onSignal = (signal: string) => {
+    signals++;
+    if (signals > 1) {
+      log(`${signal} again: exiting without waiting (uncommitted work will be redone on restart)`);
+      process.exit(1);
+    }
+    log(`${signal}: finishing what was fetched, then exiting`);
+    stopRequested = true;
+    if (worker) void worker.stop();
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  worker = await startKafkaToPostgresWorker({
     brokers,
     databaseUrl,
     topic: values.topic ?? process.env['KAFKA_TOPIC'] ?? DEFAULT_TOPIC,
@@ -100,18 +116,7 @@ async function main(): Promise<void> {
     const address = worker.server.address();
     if (address && typeof address === 'object') log(`metrics on http://127.0.0.1:${address.port}/metrics`);
   }
-  let signals = 0;
-  const onSignal = (signal: string) => {
-    signals++;
-    if (signals > 1) {
-      log(`${signal} again: exiting without waiting (uncommitted work will be redone on restart)`);
-      process.exit(1);
-    }
-    log(`${signal}: finishing what was fetched, then exiting`);
-    void worker.stop();
-  };
-  process.on('SIGINT', () => onSignal('SIGINT'));
-  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  if (stopRequested) void worker.stop();
   const totals = await worker.pipeline.done;
   await worker.stop();
   if (commitLog) await new Promise<void>((resolve) => commitLog.end(() => resolve()));

@@ -125,6 +125,7 @@ export function createKafkaSource(options: KafkaSourceOptions): Source {
 
     async *batches(context: SourceContext): AsyncGenerator<SourceBatch> {
       const { signal } = context;
+      if (signal.aborted) return; // stopped during start-up: no member to create, nothing to leave
       const c = new Consumer({
         ...kafkaClientOptions(options.brokers, options.clientId ?? `cdc-enrich-${process.pid}`),
         groupId: context.groupId,
