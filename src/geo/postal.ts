@@ -14,6 +14,8 @@
  * - separator templates from the source's own examples (`SW1A 1AA`, `100-0001`), to write codes back;
  * - the subdivisions' postal-prefix regexes (`sub_zips`), as state evidence.
  */
+
+import { createSeededRandom } from '../shared/random.js';
 import { type Alpha2, toAlpha2 } from './country.js';
 import { POSTAL_CODE_REGIONS, POSTAL_FORMATS_JSON } from './data/postal-formats.generated.js';
 
@@ -459,18 +461,6 @@ const MAX_ENTRIES = 4096;
 const shapeFormats = new Map<string, ShapeFormats>();
 const entries = new Map<string, ShapeEntry>();
 
-/** A small deterministic PRNG (mulberry32) for the specificity samples: same figures in every process. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SPECIFICITY_SAMPLES = 256;
 /**
  * At most this factor for a narrow format. Uncapped, "1 / share" is the likelihood ratio under a uniform
@@ -483,7 +473,8 @@ const DIGITS = '0123456789';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 function sampleAcceptance(test: RegExp, shape: string): number {
-  const next = random(shape.length * 7919 + shape.split('A').length);
+  // A seeded PRNG: the same specificity figures in every process.
+  const next = createSeededRandom(shape.length * 7919 + shape.split('A').length);
   let accepted = 0;
   for (let n = 0; n < SPECIFICITY_SAMPLES; n++) {
     let code = '';
