@@ -35,9 +35,9 @@ const cjs = (name: string, specifier: string | null): Case => ({
   args: ['-e', specifier === null ? '' : `require(${JSON.stringify(specifier)});`],
 });
 
-const entryPoints = Object.keys(pkg.exports)
-  .filter((key) => key !== './package.json')
-  .map((key) => (key === '.' ? 'cdc-enrich' : `cdc-enrich/${key.slice(2)}`));
+const entryPoints = Object.entries(pkg.exports)
+  .filter(([, target]) => typeof target === 'object') // code, not ./package.json or the data files
+  .map(([key]) => (key === '.' ? 'cdc-enrich' : `cdc-enrich/${key.slice(2)}`));
 
 /** Dependencies whose import cost the report attributes (the heavy ones the entry points load). */
 const DEPENDENCIES = [
