@@ -15,7 +15,18 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { brotliDecompressSync } from 'node:zlib';
+
+type Zlib = typeof import('node:zlib');
+let zlib: Zlib | undefined;
+
+/**
+ * node:zlib, loaded on the first read: unlike fs and path it is not part of Node's start-up snapshot, and
+ * loading it costs about 2 ms that a process which never reads a table should not pay.
+ */
+function loadZlib(): Zlib {
+  zlib ??= createRequire(import.meta.url)('node:zlib') as Zlib;
+  return zlib;
+}
 
 /**
  * Environment variable naming a directory that holds the data files (the contents of the package's `data/`
@@ -54,5 +65,5 @@ function dataFilePath(name: string): string {
  */
 export function readDataText(name: string): string {
   const path = dataFilePath(name);
-  return brotliDecompressSync(readFileSync(path)).toString('utf8');
+  return loadZlib().brotliDecompressSync(readFileSync(path)).toString('utf8');
 }
