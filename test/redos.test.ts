@@ -48,7 +48,7 @@ interface Dynamic {
 const DYNAMIC_REGEXES: Readonly<Record<string, string>> = {
   'src/geo/phone-evidence.ts': 'test/geo/redos.test.ts',
   'src/geo/postal.ts': 'test/geo/redos.test.ts',
-  'src/phone/regions.ts': 'test/phone/redos.test.ts',
+  'src/phone/tables.ts': 'test/phone/redos.test.ts',
 };
 
 function collect(): { literals: Found[]; dynamic: Dynamic[] } {

@@ -1,308 +1,260 @@
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import * as z from 'zod/mini';
+import { toAlpha2 } from '../geo/country.js';
 import { LruCache } from '../shared/lru.js';
-import {
-  mayStripNationalPrefix,
-  numberTypeInRegion,
-  regionsForCallingCode,
-  resolveRegion,
-  validRegions,
-} from './regions.js';
+import { checkOptions, nonNegativeInteger } from '../shared/options.js';
+import { judge, type Reading, readDigits } from './parse.js';
+import { isPhoneRegion, type Plan, planOfRegion } from './tables.js';
+import { readPhoneText } from './text.js';
 
 /**
  * The result of {@link normalizePhone}.
  *
- * - `e164`: `+` then country calling code then national significant number, at most 15 digits (ITU-T E.164).
- *   Never contains an extension.
- * - `country`: ISO 3166-1 alpha-2 region, set only when the number is valid in exactly one region per the
- *   metadata. `null` when it is valid in several regions at once (see `possibleCountries`), belongs to no
- *   region (non-geographic codes such as +800), or is not valid (then only `callingCode` is known).
- * - `callingCode`: the ITU-T E.164 country calling code, without `+` (`'1'`, `'44'`, `'800'`).
- * - `valid`: libphonenumber-js `isValid()` with its full ("max") metadata: the number matches a number
- *   range of its region, not just a plausible length.
- * - `possibleCountries`: present when the calling code is shared and the number is valid in more than one
- *   of its regions (NANP toll-free numbers, ...).
+ * - `e164`: `+`, calling code, national significant number, as libphonenumber-js parses it. For a valid
+ *   number this is its ITU-T E.164 form (at most 15 digits). For an invalid one it is only the parsed
+ *   digits in that shape (`+15550123`, `+33123`): **not a dialable E.164 number**; check `valid` before
+ *   storing it as one.
+ * - `valid`: libphonenumber-js `isValid()` with its full ("max") metadata: the number is in an allocated
+ *   range of some number type of its region, not just of a plausible length.
+ * - `country`: ISO 3166-1 alpha-2 region the number itself belongs to, resolved from its leading digits
+ *   (area code) by the metadata (`+1 212` → `US`, `+1 416` → `CA`, `+44 7624` → `IM`, `+7 701` → `KZ`).
+ *   Set only when the number is valid and exactly one region accepts it; `null` when it is invalid, belongs
+ *   to no region (`+800`), or is valid in several regions at once (see `possibleCountries`).
+ * - `callingCode`: the country calling code without `+` (`'1'`, `'44'`, `'800'`); known for invalid numbers.
+ * - `international`: true when the input carried its calling code (`+`, an exit code such as `00`/`011`, a
+ *   number written with its region's own calling code, or a bare number read as international); false when
+ *   it was read as a national number of `defaultCountry`, so that its region came from the default.
+ * - `possibleCountries`: present when the number is valid in more than one region of its calling code (NANP
+ *   toll-free `+1 800`, ...), in metadata order.
+ * - `extension`: the extension digits (`x123`, `ext. 45`, `;ext=6`), never part of `e164`.
+ * - `type`: libphonenumber's number type (`MOBILE`, `FIXED_LINE`, `FIXED_LINE_OR_MOBILE`, `TOLL_FREE`, ...)
+ *   when valid.
+ *
+ * @example
+ * const phone: NormalizedPhone | null = normalizePhone('+44 20 7946 0958');
+ * phone?.country; // 'GB'
  */
 export interface NormalizedPhone {
   e164: string;
   country: string | null;
   valid: boolean;
   callingCode: string;
+  international: boolean;
   possibleCountries?: string[];
   extension?: string;
-  /** libphonenumber's number type (`MOBILE`, `FIXED_LINE`, `TOLL_FREE`, ...) when the number is valid. */
   type?: string;
 }
 
-/** Options of {@link normalizePhone}. */
+/**
+ * Options of {@link normalizePhone}.
+ *
+ * @example
+ * const options: NormalizePhoneOptions = { defaultCountry: 'Germany' };
+ * normalizePhone('030 901820', options)?.e164; // '+4930901820'
+ */
 export interface NormalizePhoneOptions {
   /**
-   * Region used to read numbers written without an international prefix. Pass the record's own country
-   * when it is known. It often comes from data, so a value that is not a supported ISO alpha-2 region is
-   * ignored rather than thrown on.
+   * Region for numbers written nationally: the record's own country when known. ISO alpha-2, alpha-3 or a
+   * name (resolved by `toAlpha2` of cdc-enrich/geo). It often comes from data, so a value that does not
+   * resolve to a region with a numbering plan is ignored rather than thrown on.
    */
-  defaultCountry?: string | null | undefined;
+  defaultCountry?: unknown;
 }
 
 /**
- * Longest input we hand to libphonenumber. E.164 numbers have at most 15 digits; with formatting and an
- * extension real inputs stay well under 64 characters, so 256 leaves room and caps the work on junk.
+ * Longest input looked at: E.164 numbers have at most 15 digits; with formatting and an extension real
+ * inputs stay well under 64 characters, so 256 leaves room and caps the work on junk.
+ *
+ * @example
+ * normalizePhone(`+1${'2'.repeat(MAX_PHONE_INPUT_LENGTH)}`); // null, not even looked at
  */
 export const MAX_PHONE_INPUT_LENGTH = 256;
 
-/** Characters that cannot appear in any phone number we should read (C0/C1 controls but tab). */
+/** C0/C1 control characters but tab: no phone number contains them. */
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
 
-/** Leading international call prefixes: `00` (ITU-T E.164 recommended IDD) and `011` (the NANP exit code). */
-const IDD_PREFIX = /^(?:00|011)[ .-]?(?=[1-9])/;
+/** Largest integer read as a phone number: 15 digits, the E.164 maximum (ITU-T E.164 §6.1). */
+const MAX_NUMERIC_PHONE = 999_999_999_999_999n;
 
-/**
- * The text to parse, or null. Numeric inputs (a phone stored in a number column has lost its '+')
- * are returned as `+digits` and flagged by a leading `#` so {@link parse} can try them both ways.
- */
+/** The text to read, or null: strings (trimmed, capped), and positive integers as their digits. */
 function toText(raw: unknown): string | null {
-  let text: string;
-  if (typeof raw === 'string') text = raw;
-  else if (typeof raw === 'number') {
-    if (!Number.isSafeInteger(raw) || raw <= 0) return null;
-    return `#${raw}`;
-  } else if (typeof raw === 'bigint') {
-    if (raw <= 0n || raw > 999_999_999_999_999n) return null;
-    return `#${raw}`;
-  } else return null;
-  if (text.length > MAX_PHONE_INPUT_LENGTH) return null;
-  text = text.trim();
-  if (text.length === 0 || CONTROL.test(text)) return null;
-  return text;
-}
-
-function toRegion(country: unknown): string | undefined {
-  if (typeof country !== 'string' || country.length !== 2) return undefined;
-  const upper = country.toUpperCase();
-  return isSupportedCountry(upper) ? upper : undefined;
-}
-
-function parse(text: string, region: string | undefined): NormalizedPhone | null {
-  if (text.charCodeAt(0) === 35 /* '#': numeric input */) {
-    const digits = text.slice(1);
-    // With a known region, read the digits as a national number first; when that is not a valid
-    // number, or without a region, read them as an international number that lost its '+'.
-    const national = region === undefined ? null : parseText(digits, region);
-    if (national?.valid) return national;
-    const international = parseText(`+${digits}`, undefined);
-    return international?.valid || national === null ? international : national;
+  if (typeof raw === 'string') {
+    if (raw.length > MAX_PHONE_INPUT_LENGTH) return null;
+    const text = raw.trim();
+    return text.length === 0 || CONTROL.test(text) ? null : text;
   }
-  return parseText(text, region);
-}
-
-/** Longest text the fast path looks at: 17 digits (libphonenumber's cap) plus generous formatting. */
-const FAST_PATH_MAX_LENGTH = 40;
-
-/**
- * The digits of international text from `start` on, when the rest is only digits and common formatting
- * (space, `-`, `.`, `(`, `)`), 6 to 17 digits (libphonenumber's longest national number) and not starting
- * with 0 (no calling code does). Otherwise `undefined`: letters, extensions, `/` and the like go to the
- * library. A character loop, not a regex, because this runs on every uncached input. Internal (exported for
- * the differential tests, not from the package).
- *
- * @example
- * internationalDigits('+1 (212) 555-0100', 1); // '12125550100'
- */
-export function internationalDigits(text: string, start: number): string | undefined {
-  if (text.length > FAST_PATH_MAX_LENGTH) return undefined;
-  let digits = '';
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (digits.length === 0 && c === 48) return undefined;
-      digits += text[i];
-    } else if (c !== 32 && c !== 45 && c !== 46 && c !== 40 && c !== 41) return undefined;
-  }
-  return digits.length >= 6 && digits.length <= 17 ? digits : undefined;
+  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw > 0 ? String(raw) : null;
+  if (typeof raw === 'bigint') return raw > 0n && raw <= MAX_NUMERIC_PHONE ? String(raw) : null;
+  return null;
 }
 
 /**
- * The fast path for international input (`+` then digits, maybe formatted; most CDC sources store
- * E.164): resolve the calling code, region and type straight from the precomputed metadata tables
- * (src/phone/regions.ts), skipping libphonenumber's generic parser, which recompiles its patterns on
- * every call. Returns `undefined` whenever it cannot be certain of giving exactly what libphonenumber
- * gives (invalid numbers, a possible national prefix, non-geographic codes), and the caller falls back to
- * the library. Equality is checked by differential property tests against plain libphonenumber-js.
- * Internal (exported for those tests, not from the package).
- *
- * @example
- * fastInternational('4930901820'); // { e164: '+4930901820', country: 'DE', valid: true, callingCode: '49', type: 'FIXED_LINE' }
+ * The numbering plan of `defaultCountry`, or undefined when it does not resolve. Exact region codes
+ * (`'DE'`) are looked up directly; anything else (`'de'`, `'DEU'`, `'Germany'`) goes through `toAlpha2`.
  */
-export function fastInternational(digits: string): NormalizedPhone | undefined {
-  // libphonenumber's extractCountryCallingCode: the first 1-3 digit prefix that is a known calling code.
-  for (let len = 1; len <= 3; len++) {
-    const callingCode = digits.slice(0, len);
-    const regions = regionsForCallingCode(callingCode);
-    if (regions.length === 0) continue;
-    const national = digits.slice(len);
-    if (mayStripNationalPrefix(callingCode, national)) return undefined;
-    const resolved = resolveRegion(callingCode, national);
-    if (resolved === undefined || resolved.region === '001') return undefined;
-    const type = resolved.type ?? numberTypeInRegion(national, resolved.region);
-    if (type === undefined) return undefined;
-    const result: NormalizedPhone = { e164: `+${digits}`, country: resolved.region, valid: true, callingCode, type };
-    if (regions.length > 1) shareAmongRegions(result, national, resolved.region);
-    return result;
-  }
-  return undefined;
+function defaultRegionOf(value: unknown): Plan | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' && isPhoneRegion(value)) return planOfRegion(value);
+  const alpha2 = toAlpha2(value);
+  return alpha2 !== null && isPhoneRegion(alpha2) ? planOfRegion(alpha2) : undefined;
 }
 
-/**
- * For a valid number of a shared calling code: when it is valid in several regions, report them all and
- * leave `country` null (libphonenumber would name the first, an arbitrary pick for NANP toll-free).
- */
-function shareAmongRegions(result: NormalizedPhone, national: string, validIn: string): void {
-  const regions = validRegions(result.callingCode, national, validIn);
-  if (regions.length > 1) {
-    result.country = null;
-    result.possibleCountries = regions;
+/** The public result of a reading. */
+function resultOf(reading: Reading, extension: string | undefined, international: boolean): NormalizedPhone {
+  const verdict = judge(reading);
+  const result: NormalizedPhone = {
+    e164: `+${reading.callingCode}${reading.nationalNumber}`,
+    country: null,
+    valid: verdict.valid,
+    callingCode: reading.callingCode,
+    international,
+  };
+  if (verdict.valid) {
+    if (verdict.type !== undefined) result.type = verdict.type;
+    // libphonenumber names the first matching region; for numbers valid in several regions at once that
+    // pick is arbitrary, so we report them all and name none.
+    if (verdict.validRegions.length > 1) result.possibleCountries = [...verdict.validRegions];
+    else if (reading.country !== undefined) result.country = reading.country;
   }
-}
-
-type LibPhoneNumber = NonNullable<ReturnType<typeof parsePhoneNumberFromString>>;
-
-function parseWithLibrary(text: string, region: string | undefined): LibPhoneNumber | undefined {
-  try {
-    return region === undefined ? parsePhoneNumberFromString(text) : parsePhoneNumberFromString(text, region as never);
-  } catch {
-    // libphonenumber-js does not throw on data as far as we know; this keeps normalizePhone total regardless.
-    return undefined;
-  }
-}
-
-function parseText(text: string, region: string | undefined): NormalizedPhone | null {
-  const idd = text.charCodeAt(0) === 43 /* '+' */ ? null : IDD_PREFIX.exec(text);
-  // '+' makes libphonenumber ignore the default region, so the fast path is exact with or without one.
-  // A 00/011 prefix is read as '+' only without a default region (see below).
-  if (text.charCodeAt(0) === 43 || (idd !== null && region === undefined)) {
-    const digits = internationalDigits(text, idd === null ? 1 : idd[0].length);
-    const fast = digits === undefined ? undefined : fastInternational(digits);
-    if (fast !== undefined) return fast;
-  }
-  let parsed: LibPhoneNumber | undefined;
-  if (region === undefined) {
-    // Without a default region, libphonenumber cannot know which exit code a leading 00/011 is,
-    // so read both as '+' (00 is the ITU-T E.164 recommended international prefix, 011 the NANP one).
-    parsed = parseWithLibrary(idd === null ? text : `+${text.slice(idd[0].length)}`, undefined);
-  } else {
-    // With a default region libphonenumber applies that region's own exit code (011 in NANP, 00 in most
-    // of the world, 0011 in AU). When that reading is not a valid number but the text starts with 00/011,
-    // the international reading wins if it is valid ('0049 30 901820' in a US record is a German number).
-    const national = parseWithLibrary(text, region);
-    const result = national === undefined ? null : fromLibrary(national);
-    if (idd !== null && !result?.valid) {
-      const international = parseText(`+${text.slice(idd[0].length)}`, undefined);
-      if (international?.valid) return international;
-    }
-    return result;
-  }
-  if (parsed === undefined) return null;
-  return fromLibrary(parsed);
-}
-
-function fromLibrary(parsed: LibPhoneNumber): NormalizedPhone {
-  const callingCode = parsed.countryCallingCode as string;
-  const libCountry = parsed.country as string | undefined;
-  const nationalNumber = parsed.nationalNumber as string;
-  // libphonenumber's isValid() and getType() each rerun getNumberType, recompiling every pattern of the
-  // region; with a region known, our precompiled mirror of getNumberType gives the same answer (checked by
-  // the differential tests) at a fraction of the cost. Without one (non-geographic codes, or a shared code
-  // no region claims), ask the library.
-  let type: string | undefined;
-  let valid: boolean;
-  if (libCountry !== undefined) {
-    type = numberTypeInRegion(nationalNumber, libCountry);
-    valid = type !== undefined;
-  } else {
-    valid = parsed.isValid();
-    type = valid ? parsed.getType() : undefined;
-  }
-  // A country only for valid numbers: an invalid number is in no region's number ranges, so naming
-  // one (libphonenumber names the calling code's region) would be a guess. `callingCode` stays.
-  const country = valid ? (libCountry ?? null) : null;
-  const result: NormalizedPhone = { e164: parsed.number as string, country, valid, callingCode };
-  if (valid) {
-    if (type !== undefined) result.type = type;
-    if (country !== null && regionsForCallingCode(callingCode).length > 1) {
-      shareAmongRegions(result, nationalNumber, country);
-    }
-  }
-  if (parsed.ext) result.extension = parsed.ext as string;
+  if (extension) result.extension = extension;
   return result;
 }
 
+/** ITU-T E.164 §6.1: an international number has at most 15 digits. */
+const MAX_E164_DIGITS = 15;
+
 /**
- * Normalizes a phone number written in any common way to E.164, with its region and validity.
+ * libphonenumber-js's reading of the digits, as a result; null beyond 15 digits (the library accepts
+ * national numbers of up to 17 digits and calls some such numbers valid, `+49 30 1234567890123`, but no
+ * E.164 number is that long).
+ */
+function read(digits: string, region: Plan | undefined, extension: string | undefined): NormalizedPhone | null {
+  const reading = readDigits(digits, region);
+  if (reading === null || reading.callingCode.length + reading.nationalNumber.length > MAX_E164_DIGITS) return null;
+  return resultOf(reading, extension, reading.source !== null);
+}
+
+/** `00` (ITU-T E.164 recommended international prefix) or `011` (NANP) then a calling code's first digit. */
+function afterCommonExitCode(digits: string): string | undefined {
+  const length = digits.startsWith('011') ? 3 : digits.startsWith('00') ? 2 : 0;
+  if (length === 0) return undefined;
+  const next = digits.charCodeAt(length);
+  return next >= 49 && next <= 57 ? digits.slice(length) : undefined;
+}
+
+/**
+ * A number that may have lost its `+` (a JSON number, or text of digits only): the international reading
+ * wins when it is valid and either the national reading is not valid or the digits start with the default
+ * region's own calling code. Without a default region only a valid international reading is returned.
+ */
+function readBare(digits: string, region: Plan | undefined): NormalizedPhone | null {
+  const international = read(`+${digits}`, undefined, undefined);
+  const internationalIsValid = international?.valid === true;
+  if (region === undefined) return internationalIsValid ? international : null;
+  if (internationalIsValid && digits.startsWith(region.callingCode)) return international;
+  const national = read(digits, region, undefined);
+  return internationalIsValid && !national?.valid ? international : national;
+}
+
+/**
+ * Text that is not bare digits: libphonenumber-js's reading, except that a leading `00`/`011` is read as
+ * `+` without a default region, and with one when the default region's own reading is not valid but the
+ * international one is (`0049 30 901820` in a US record).
+ */
+function readText(text: string, region: Plan | undefined): NormalizedPhone | null {
+  const phoneText = readPhoneText(text);
+  if (phoneText === undefined) return null;
+  const { digits, extension } = phoneText;
+  if (phoneText.bare) return readBare(digits, region);
+  if (digits.charCodeAt(0) === 43 /* + */) return read(digits, undefined, extension);
+  const afterExitCode = afterCommonExitCode(digits);
+  if (region === undefined) return afterExitCode === undefined ? null : read(`+${afterExitCode}`, undefined, extension);
+  const national = read(digits, region, extension);
+  if (afterExitCode !== undefined && !national?.valid) {
+    const international = read(`+${afterExitCode}`, undefined, extension);
+    if (international?.valid) return international;
+  }
+  return national;
+}
+
+/**
+ * Normalizes a phone number written in any common way to E.164, with its region, validity and type.
  *
- * Accepts spaces, dashes, dots, parentheses, `+`, `00` and `011` international prefixes, and extensions
- * (`x123`, `ext. 123`, `#123`, kept in `extension`, never in `e164`). Pass the record's own country as
- * `defaultCountry` for numbers written nationally. With a default region, libphonenumber applies that
- * region's exit code; a `00`/`011` number that is not valid that way is read as international when that is
- * valid. Without one, a leading `00` or `011` is read as `+`.
- * Numbers (JS `number`/`bigint`, e.g. from a numeric column that lost its `+`) are read as a national number
- * of `defaultCountry` when valid there, else as international digits.
- * `country` is set only for a number valid in exactly one region (see {@link NormalizedPhone}).
- * Returns `null` for anything that is not a phone number (non-strings, empty, control characters,
- * inputs over {@link MAX_PHONE_INPUT_LENGTH} characters, text libphonenumber cannot read).
- * Never throws on data.
+ * Decided by tables compiled from libphonenumber-js's `max` metadata (see docs/phone.md), with the same
+ * answers as `parsePhoneNumberFromString` of libphonenumber-js (differential tests), plus these rules:
+ * - `00` and `011` exit codes are read as `+` without a default region; with one, the region's own exit
+ *   code applies (`0011` in AU, `810` in RU, ...) and a `00`/`011` number that is not valid that way is read
+ *   as international when that is valid.
+ * - A bare number (a JSON number, or text of digits only, not starting with 0) may have lost its `+`: it is
+ *   read as international when that reading is valid and the national one is not, or the digits start with
+ *   the default region's own calling code (`4915112345678` with `DE` → `+49 151 12345678`, a mobile).
+ * - `country` is the number's own region, only for valid numbers (see {@link NormalizedPhone}).
+ *
+ * Returns `null` for anything that is not a phone number (non-strings other than positive integers, empty
+ * or whitespace, control characters, over {@link MAX_PHONE_INPUT_LENGTH} characters, text without a
+ * readable number). Never throws on data.
  *
  * @example
  * normalizePhone('(212) 555-0100 x12', { defaultCountry: 'US' });
- * // { e164: '+12125550100', country: 'US', valid: true, callingCode: '1', type: 'FIXED_LINE_OR_MOBILE', extension: '12' }
+ * // { e164: '+12125550100', country: 'US', valid: true, callingCode: '1', international: false,
+ * //   type: 'FIXED_LINE_OR_MOBILE', extension: '12' }
  * normalizePhone('+1 800 555 0199');
- * // { e164: '+18005550199', country: null, valid: true, callingCode: '1', type: 'TOLL_FREE',
- * //   possibleCountries: ['US', 'AG', 'AI', ...] }
+ * // { e164: '+18005550199', country: null, valid: true, callingCode: '1', international: true,
+ * //   type: 'TOLL_FREE', possibleCountries: ['US', 'AG', 'AI', ...] }
+ * normalizePhone(4915112345678, { defaultCountry: 'DEU' })?.e164; // '+4915112345678'
  */
 export function normalizePhone(raw: unknown, options?: NormalizePhoneOptions): NormalizedPhone | null {
   const text = toText(raw);
-  if (text === null) return null;
-  return parse(text, toRegion(options?.defaultCountry));
+  return text === null ? null : readText(text, defaultRegionOf(options?.defaultCountry));
 }
 
-/** Options of {@link createPhoneNormalizer}. */
+/**
+ * Options of {@link createPhoneNormalizer}.
+ *
+ * @example
+ * const options: PhoneNormalizerOptions = { cacheSize: 50_000 };
+ * createPhoneNormalizer(options);
+ */
 export interface PhoneNormalizerOptions {
   /**
-   * Maximum number of distinct (input, default country) pairs kept, least recently used evicted first.
+   * Maximum number of distinct (input, default region) pairs kept, least recently used evicted first.
    * Default 10 000 entries (a few MB at most). 0 disables the cache.
    */
   cacheSize?: number;
 }
 
+const phoneNormalizerOptions = z.strictObject({ cacheSize: z.optional(nonNegativeInteger()) });
+
+/** A result shared through the cache: frozen, so no caller can change what the next one gets. */
+function frozen(result: NormalizedPhone | null): NormalizedPhone | null {
+  if (result !== null) {
+    Object.freeze(result);
+    if (result.possibleCountries) Object.freeze(result.possibleCountries);
+  }
+  return result;
+}
+
 /**
- * A {@link normalizePhone} with a bounded LRU cache in front of libphonenumber-js.
- *
- * A CDC stream repeats the same phone strings (every UPDATE of a user carries its phone again), and a
- * cache hit costs a Map lookup instead of a ~9 µs parse. Results are frozen, so callers cannot corrupt
- * cached entries. Output is identical to {@link normalizePhone} (checked by a differential property test).
+ * A {@link normalizePhone} with a bounded LRU cache: a CDC stream repeats a user's phone on every UPDATE,
+ * and a hit costs a `Map` lookup. Results are frozen. Output is identical to {@link normalizePhone}
+ * (differential test). Unknown or misspelled options throw a `TypeError` naming the option.
  *
  * @example
  * const normalize = createPhoneNormalizer({ cacheSize: 50_000 });
  * normalize('+49 30 901820')?.e164; // '+4930901820'
  */
 export function createPhoneNormalizer(
-  options: PhoneNormalizerOptions = {},
+  options?: PhoneNormalizerOptions,
 ): (raw: unknown, options?: NormalizePhoneOptions) => NormalizedPhone | null {
-  const cacheSize = options.cacheSize ?? 10_000;
-  if (!Number.isInteger(cacheSize) || cacheSize < 0) {
-    throw new TypeError('createPhoneNormalizer: cacheSize must be a non-negative integer');
-  }
+  const { cacheSize = 10_000 } = checkOptions('createPhoneNormalizer', phoneNormalizerOptions, options);
   const cache = new LruCache<string, NormalizedPhone | 0>(cacheSize);
   return (raw, opts) => {
     const text = toText(raw);
     if (text === null) return null;
-    const region = toRegion(opts?.defaultCountry);
-    const key = region === undefined ? text : `${region}\u0000${text}`;
+    const region = defaultRegionOf(opts?.defaultCountry);
+    const key = region === undefined ? text : `${region.region}\u0000${text}`;
     const hit = cache.get(key);
     if (hit !== undefined) return hit === 0 ? null : hit;
-    const result = parse(text, region);
-    if (result !== null) {
-      Object.freeze(result);
-      if (result.possibleCountries) Object.freeze(result.possibleCountries);
-    }
+    const result = frozen(readText(text, region));
     cache.set(key, result ?? 0);
     return result;
   };

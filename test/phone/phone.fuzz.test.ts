@@ -1,16 +1,47 @@
 /**
- * Long fuzz run (`npm run test:fuzz`): 100k cases per property (FUZZ_RUNS overrides). Each property
- * counts how many generated inputs reached the interesting path, so a generator that drifted into
- * producing only junk would fail instead of passing vacuously.
+ * Long fuzz run (`npm run test:fuzz`): the differential against plain libphonenumber-js
+ * (test/phone/oracle.ts) over ten input families, FUZZ_RUNS cases each (default 100k: 1M inputs in all),
+ * with counters per family so that a generator that drifted into junk fails instead of passing vacuously;
+ * then totality on anything, and the cache under eviction pressure.
  */
 import { fc } from '@fast-check/vitest';
 import { expect, it } from 'vitest';
 import { createPhoneNormalizer, MAX_PHONE_INPUT_LENGTH, normalizePhone } from '../../src/phone/index.js';
-import { fastInternational, internationalDigits } from '../../src/phone/normalize.js';
-import { mutatedInternational, national, strictE164 } from './arbitraries.js';
-import { expectedFromLibrary } from './oracle.js';
+import { CASE_FAMILIES, phoneCase } from './arbitraries.js';
+import { expectedResult } from './oracle.js';
 
 const numRuns = Number(process.env.FUZZ_RUNS ?? 100_000);
+
+/** Minimum share of each outcome per family (of numRuns), or 0 where the family cannot produce it. */
+const EXPECTED_SHARES: Record<string, { valid: number; invalid: number }> = {
+  'E.164': { valid: 0.8, invalid: 0 },
+  'international formatted': { valid: 0.6, invalid: 0.02 },
+  'national, with and without trunk prefix': { valid: 0.8, invalid: 0 },
+  'exit codes': { valid: 0.8, invalid: 0 },
+  extensions: { valid: 0.3, invalid: 0.1 },
+  'JSON numbers and bare digits': { valid: 0.6, invalid: 0.02 },
+  'mutated, international renderings': { valid: 0.15, invalid: 0.4 },
+  'mutated, national renderings': { valid: 0.15, invalid: 0.4 },
+  'random digits': { valid: 0.01, invalid: 0.2 },
+  'random phone-ish text': { valid: 0, invalid: 0.02 },
+};
+
+it.each(Object.entries(CASE_FAMILIES))('differential, %s: normalizePhone equals the library', (family, cases) => {
+  let valid = 0;
+  let invalid = 0;
+  fc.assert(
+    fc.property(cases, ({ input, region }) => {
+      const ours = normalizePhone(input, { defaultCountry: region });
+      expect(ours).toEqual(expectedResult(input, region));
+      if (ours?.valid) valid++;
+      else if (ours !== null) invalid++;
+    }),
+    { numRuns },
+  );
+  const shares = EXPECTED_SHARES[family]!;
+  expect(valid, `${family}: valid`).toBeGreaterThanOrEqual(numRuns * shares.valid);
+  expect(invalid, `${family}: invalid`).toBeGreaterThanOrEqual(numRuns * shares.invalid);
+});
 
 /** Strings around the length cap, and far beyond it, made of phone-ish characters. */
 const hugeString = fc
@@ -24,85 +55,22 @@ it('normalizePhone never throws on arbitrary values, huge strings and control ch
       fc.oneof(
         fc.anything(),
         fc.string({ unit: 'binary' }),
-        fc.string({ unit: fc.constantFrom('+', '0', '1', '4', ' ', '-', '(', ')', 'x', '#', '\u0000', '\u200b') }),
+        fc.string({ unit: fc.constantFrom('+', '0', '1', '4', ' ', '-', '(', ')', 'x', '#', ';', '\u0000', '\u200b') }),
         hugeString,
-        mutatedInternational.map((m) => m.text),
+        phoneCase.map((c) => c.input),
       ),
-      fc.option(fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom('US', 'GB', 'DE', 'AU', 'IN'))),
+      fc.option(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('US', 'GB', 'DE', 'AU', 'Germany', 'FRA'))),
       (x, country) => {
         const r = normalizePhone(x, { defaultCountry: country });
         if (r !== null) {
           parsed++;
-          expect(r.e164.startsWith(`+${r.callingCode}`)).toBe(true);
+          expect(r.e164).toMatch(/^\+[1-9]\d{1,14}$/);
         }
       },
     ),
     { numRuns },
   );
-  expect(parsed).toBeGreaterThan(numRuns / 10);
-});
-
-it('differential: formatted international numbers give exactly the libphonenumber-js result', () => {
-  let valid = 0;
-  fc.assert(
-    fc.property(mutatedInternational, ({ text, libText }) => {
-      const ours = normalizePhone(text);
-      expect(ours).toEqual(expectedFromLibrary(libText));
-      if (ours?.valid) valid++;
-    }),
-    { numRuns },
-  );
-  expect(valid).toBeGreaterThan(numRuns / 10);
-});
-
-it('differential: national numbers with their default country give exactly the libphonenumber-js result', () => {
-  let valid = 0;
-  fc.assert(
-    fc.property(national, ({ text, country }) => {
-      const ours = normalizePhone(text, { defaultCountry: country });
-      expect(ours).toEqual(expectedFromLibrary(text, country));
-      if (ours?.valid) valid++;
-    }),
-    { numRuns },
-  );
-  expect(valid).toBeGreaterThan(numRuns / 2);
-});
-
-it('differential: whenever the E.164 fast path answers, the answer is the library’s', () => {
-  let answered = 0;
-  fc.assert(
-    fc.property(
-      fc.oneof(
-        strictE164,
-        mutatedInternational.map((m) => m.libText),
-      ),
-      (text) => {
-        const digits = internationalDigits(text, 1);
-        const fast = digits === undefined ? undefined : fastInternational(digits);
-        if (fast !== undefined) {
-          answered++;
-          expect(fast).toEqual(expectedFromLibrary(text));
-        }
-      },
-    ),
-    { numRuns },
-  );
-  expect(answered).toBeGreaterThan(numRuns / 10);
-});
-
-it('idempotence: the E.164 of a valid number normalizes to the same result', () => {
-  let checked = 0;
-  fc.assert(
-    fc.property(fc.oneof(mutatedInternational, national), ({ text, country }) => {
-      const once = normalizePhone(text, { defaultCountry: country });
-      if (!once?.valid) return;
-      checked++;
-      const { extension: _extension, ...withoutExtension } = once;
-      expect(normalizePhone(once.e164)).toEqual(withoutExtension);
-    }),
-    { numRuns },
-  );
-  expect(checked).toBeGreaterThan(numRuns / 10);
+  expect(parsed).toBeGreaterThan(numRuns / 20);
 });
 
 it('the cached normalizer equals normalizePhone under eviction pressure, hits and misses alike', () => {
@@ -111,13 +79,13 @@ it('the cached normalizer equals normalizePhone under eviction pressure, hits an
   const cached = createPhoneNormalizer({ cacheSize: 8 });
   let lookups = 0;
   fc.assert(
-    fc.property(fc.array(fc.oneof(mutatedInternational, national), { minLength: 1, maxLength: 6 }), (inputs) => {
-      for (const { text, country } of [...inputs, ...inputs.slice().reverse()]) {
+    fc.property(fc.array(phoneCase, { minLength: 1, maxLength: 6 }), (inputs) => {
+      for (const { input, region } of [...inputs, ...inputs.slice().reverse()]) {
         lookups++;
-        expect(cached(text, { defaultCountry: country })).toEqual(normalizePhone(text, { defaultCountry: country }));
+        expect(cached(input, { defaultCountry: region })).toEqual(normalizePhone(input, { defaultCountry: region }));
       }
     }),
-    { numRuns },
+    { numRuns: Math.ceil(numRuns / 10) },
   );
-  expect(lookups).toBeGreaterThanOrEqual(2 * numRuns);
+  expect(lookups).toBeGreaterThanOrEqual(numRuns / 5);
 });
