@@ -11,7 +11,7 @@
  * A decoded automaton.
  *
  * @example
- * const a: Automaton = decodeAutomaton(CALLING_CODES['49']![1]);
+ * const a: Automaton = decodeAutomaton(phoneTables().callingCodes['49']![1]);
  * a.acceptSets[a.accept[runDigits(a, '30901820')]!]!.length > 0; // true
  */
 export interface Automaton {
@@ -56,7 +56,7 @@ export function unpackNumbers(packed: string): number[] {
  * Decodes an automaton packed by `packAutomaton` (scripts/generate-phone-automaton.ts).
  *
  * @example
- * const a = decodeAutomaton(CALLING_CODES['1']![1]);
+ * const a = decodeAutomaton(phoneTables().callingCodes['1']![1]);
  * a.classes; // 10
  */
 export function decodeAutomaton(packed: string): Automaton {
