@@ -22,7 +22,8 @@ import {
  * Mask bit: the national number pattern matches.
  *
  * @example
- * (patternMask(code, state, plan, length) & NATIONAL_BIT) !== 0;
+ * const code = callingCodeTables('49')!;
+ * (patternMask(code, stateOf(code, '30901820'), code.plans[0]!, 8) & NATIONAL_BIT) !== 0; // true
  */
 export const NATIONAL_BIT = 1 << NATIONAL_TAG;
 const FIXED_LINE_BIT = 1 << FIRST_TYPE_TAG;
@@ -31,7 +32,8 @@ const MOBILE_BIT = 1 << (FIRST_TYPE_TAG + 1);
  * Mask bit: the region's leading digits start the number (shared calling codes only).
  *
  * @example
- * (patternMask(code, state, plan, length) & LEADING_DIGITS_BIT) !== 0;
+ * const code = callingCodeTables('1')!; // NANP: 25 regions share +1
+ * (patternMask(code, stateOf(code, '2125550100'), planOfRegion('US')!, 10) & LEADING_DIGITS_BIT) !== 0;
  */
 export const LEADING_DIGITS_BIT = 1 << LEADING_DIGITS_TAG;
 
