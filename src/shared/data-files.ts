@@ -10,7 +10,7 @@
  * `exports` resolution), which works the same from the built chunks in dist/ and from the TypeScript sources
  * run by vitest or tsx, because both live under the package's package.json. An application bundled into one
  * file without node_modules must copy `node_modules/cdc-enrich/data/` and point
- * {@link DATA_DIRECTORY_VARIABLE} at the copy (docs/architecture.md, "Data files").
+ * {@link DATA_DIRECTORY_VARIABLE} at the copy (README.md, "Data files").
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
