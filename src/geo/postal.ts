@@ -1,6 +1,6 @@
 /**
  * Postal-code validation and normalization per country, from Google's address metadata
- * (`data/postal-formats.generated.ts`, CC BY 4.0), and the candidate matching that inference builds on.
+ * (the data file `data/geo/postal-formats.br`, CC BY 4.0), and the candidate matching that inference builds on.
  *
  * Nothing is compiled at import: the formats are parsed and compiled on first use, once. Per country:
  * - the written regex, anchored (`^(?:zip)$`), which defines the canonical form;
@@ -15,9 +15,10 @@
  * - the subdivisions' postal-prefix regexes (`sub_zips`), as state evidence.
  */
 
+import { readDataText } from '../shared/data-files.js';
 import { createSeededRandom } from '../shared/random.js';
 import { type Alpha2, toAlpha2 } from './country.js';
-import { POSTAL_CODE_REGIONS, POSTAL_FORMATS_JSON } from './data/postal-formats.generated.js';
+import { POSTAL_CODE_REGIONS } from './data/postal-formats.generated.js';
 
 /** Longest raw postal-code input we look at; real codes are at most ~10 characters (IR, LB, US ZIP+4). */
 export const MAX_POSTAL_INPUT_LENGTH = 32;
@@ -34,7 +35,7 @@ interface SubdivisionData {
   readonly zipPrefix?: string;
 }
 
-/** Postal data of one region (shape of `POSTAL_FORMATS_JSON`). `regex` is absent without postal codes. */
+/** Postal data of one region (shape of the data file `data/geo/postal-formats.br`). `regex` is absent without postal codes. */
 interface PostalFormatData {
   readonly regex?: string;
   readonly examples?: readonly string[];
@@ -248,7 +249,7 @@ let postalData: PostalData | undefined;
 
 function data(): PostalData {
   if (postalData !== undefined) return postalData;
-  const raw = JSON.parse(POSTAL_FORMATS_JSON) as Record<string, PostalFormatData>;
+  const raw = JSON.parse(readDataText('geo/postal-formats.br')) as Record<string, PostalFormatData>;
   const formats = new Map<string, CompiledPostalFormat>();
   for (const [region, record] of Object.entries(raw)) {
     const format = compile(region, record);

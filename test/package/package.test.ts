@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { installTarball, type Packed, packPackage, run } from './tarball.js';
 
-const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json');
+/** The code entry points (conditional exports); `./package.json` and the data files are plain paths. */
+const subpaths = Object.entries(pkg.exports)
+  .filter(([, target]) => typeof target === 'object')
+  .map(([key]) => key);
 const specifiers = subpaths.map((p) => (p === '.' ? 'cdc-enrich' : `cdc-enrich/${p.slice(2)}`));
 
 /**
