@@ -16,8 +16,6 @@
 import { createRandom } from '@cdc-enrich/corpus';
 import isoCountriesModule from 'i18n-iso-countries';
 import { CALLING_CODE_REGIONS } from '../src/geo/data/calling-codes.generated.js';
-import { CITIES_PACKED } from '../src/geo/data/cities.generated.js';
-import { SUBDIVISIONS_PACKED } from '../src/geo/data/subdivisions.generated.js';
 import {
   createPostalInferrer,
   inferCountryFromPostalCode,
@@ -182,7 +180,7 @@ function drawCode(country: string): string | null {
 
 // Place names per country from the generated tables (names that belong to that country alone).
 const subdivisionNames = new Map<string, { name: string; code: string }[]>();
-for (const [key, value] of PackedTable.fromPacked(SUBDIVISIONS_PACKED).entries()) {
+for (const [key, value] of PackedTable.fromDataFile('geo/subdivisions.br').entries()) {
   if (value.includes(',') || value.endsWith('*')) continue;
   const [region, code] = [value.slice(0, 2), value.slice(3)];
   const list = subdivisionNames.get(region) ?? [];
@@ -190,7 +188,7 @@ for (const [key, value] of PackedTable.fromPacked(SUBDIVISIONS_PACKED).entries()
   subdivisionNames.set(region, list);
 }
 const cityNames = new Map<string, string[]>();
-for (const [key, value] of PackedTable.fromPacked(CITIES_PACKED).entries()) {
+for (const [key, value] of PackedTable.fromDataFile('geo/cities.br').entries()) {
   if (value.includes(',') || !/^[a-z ]+$/.test(key)) continue;
   const list = cityNames.get(value.slice(0, 2)) ?? [];
   list.push(key);

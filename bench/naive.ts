@@ -10,11 +10,11 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { parse as parseDomain } from 'tldts';
 import isEmail from 'validator/lib/isEmail.js';
 import normalizeEmail from 'validator/lib/normalizeEmail.js';
-import { POSTAL_FORMATS_JSON } from '../src/geo/data/postal-formats.generated.js';
+import { readDataText } from '../src/shared/data-files.js';
 
 countries.registerLocale(en);
 
-const postalFormats = JSON.parse(POSTAL_FORMATS_JSON) as Record<string, { regex?: string }>;
+const postalFormats = JSON.parse(readDataText('geo/postal-formats.br')) as Record<string, { regex?: string }>;
 const postalRegexes = Object.entries(postalFormats).flatMap(([country, f]) =>
   f.regex ? [[country, new RegExp(`^(?:${f.regex})$`, 'i')] as const] : [],
 );

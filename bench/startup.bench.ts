@@ -26,18 +26,28 @@ interface Case {
   args: string[];
 }
 
+/**
+ * Each process prints its own CPU time (user + system, whole process from its start) when it exits: on a shared
+ * machine wall-clock time mostly measures waiting for a core, CPU time what the import itself costs.
+ */
+const REPORT_CPU =
+  "process.on('exit',()=>{const u=process.cpuUsage();process.stdout.write(String((u.user+u.system)/1e3))});";
 const esm = (name: string, specifier: string | null): Case => ({
   name,
-  args: ['--input-type=module', '-e', specifier === null ? '' : `import ${JSON.stringify(specifier)};`],
+  args: [
+    '--input-type=module',
+    '-e',
+    `${specifier === null ? '' : `import ${JSON.stringify(specifier)};`}${REPORT_CPU}`,
+  ],
 });
 const cjs = (name: string, specifier: string | null): Case => ({
   name,
-  args: ['-e', specifier === null ? '' : `require(${JSON.stringify(specifier)});`],
+  args: ['-e', `${specifier === null ? '' : `require(${JSON.stringify(specifier)});`}${REPORT_CPU}`],
 });
 
-const entryPoints = Object.keys(pkg.exports)
-  .filter((key) => key !== './package.json')
-  .map((key) => (key === '.' ? 'cdc-enrich' : `cdc-enrich/${key.slice(2)}`));
+const entryPoints = Object.entries(pkg.exports)
+  .filter(([, target]) => typeof target === 'object') // code, not ./package.json or the data files
+  .map(([key]) => (key === '.' ? 'cdc-enrich' : `cdc-enrich/${key.slice(2)}`));
 
 /** Dependencies whose import cost the report attributes (the heavy ones the entry points load). */
 const DEPENDENCIES = [
@@ -65,13 +75,13 @@ const CASES: Case[] = [
   ...DEPENDENCIES.filter((d) => d !== 'tldts').map((d) => esm(`dependency ${d} (ESM)`, d)),
 ];
 
-/** One process start, in milliseconds of wall-clock time (spawn to exit). */
-function time(c: Case): number {
+/** One process start: milliseconds of wall-clock time (spawn to exit) and of the process's own CPU time. */
+function time(c: Case): { wall: number; cpu: number } {
   const start = performance.now();
-  const result = spawnSync(process.execPath, c.args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-  const ms = performance.now() - start;
+  const result = spawnSync(process.execPath, c.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const wall = performance.now() - start;
   if (result.status !== 0) throw new Error(`${c.name} failed: ${result.stderr.toString().slice(0, 500)}`);
-  return ms;
+  return { wall, cpu: Number(result.stdout.toString()) };
 }
 
 /** What `require(spec)` loads eagerly: dependency packages and bytes of our own dist files. */
@@ -97,9 +107,17 @@ if (!existsSync(`${ROOT}dist/index.js`)) {
 }
 
 const samples = new Map(CASES.map((c) => [c.name, [] as number[]]));
+const cpuSamples = new Map(CASES.map((c) => [c.name, [] as number[]]));
 for (const c of CASES) time(c); // warm the file system cache
-for (let round = 0; round < ROUNDS; round++) for (const c of CASES) samples.get(c.name)!.push(time(c));
+for (let round = 0; round < ROUNDS; round++) {
+  for (const c of CASES) {
+    const { wall, cpu } = time(c);
+    samples.get(c.name)!.push(wall);
+    cpuSamples.get(c.name)!.push(cpu);
+  }
+}
 const ms = (name: string) => median(samples.get(name)!);
+const cpuMs = (name: string) => median(cpuSamples.get(name)!);
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const out: string[] = ['## Start-up', ''];
@@ -144,5 +162,25 @@ out.push(
   `Root import (ESM): ${fmt(rootOver)} ms over bare node = ${fmt(rootOver / tldtsEsm, 2)}x tldts ` +
     `(target <= ${TARGET_RATIO}x, i.e. <= ${fmt(TARGET_RATIO * tldtsEsm)} ms on this run): ` +
     `${rootOver <= TARGET_RATIO * tldtsEsm ? 'met' : 'missed'}.`,
+);
+out.push('', '### CPU time (each process its own user + system time; medians over bare node)', '');
+out.push(
+  '| import | ESM CPU over bare ms | ESM vs tldts | CJS CPU over bare ms | CJS vs tldts |',
+  '| --- | --- | --- | --- | --- |',
+);
+const cpuOver = (name: string, system: 'ESM' | 'CJS') => cpuMs(`${name} (${system})`) - cpuMs(`bare node (${system})`);
+const tldtsCpu = { ESM: cpuOver('tldts', 'ESM'), CJS: cpuOver('tldts', 'CJS') };
+for (const spec of ['tldts', ...entryPoints]) {
+  const cells = (['ESM', 'CJS'] as const).flatMap((system) => {
+    const value = cpuOver(spec, system);
+    return [fmt(value), `${fmt(value / tldtsCpu[system], 2)}x`];
+  });
+  out.push(`| ${spec} | ${cells.join(' | ')} |`);
+}
+out.push(
+  '',
+  `Bare node CPU: ${fmt(cpuMs('bare node (ESM)'))} ms (ESM), ${fmt(cpuMs('bare node (CJS)'))} ms (CJS). ` +
+    `Root import CPU ratio: ESM ${fmt(cpuOver('cdc-enrich', 'ESM') / tldtsCpu.ESM, 2)}x, ` +
+    `CJS ${fmt(cpuOver('cdc-enrich', 'CJS') / tldtsCpu.CJS, 2)}x tldts (target <= ${TARGET_RATIO}x).`,
 );
 console.log(`${out.join('\n')}\n`);

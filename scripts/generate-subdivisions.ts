@@ -1,5 +1,5 @@
 /**
- * Generates src/geo/data/subdivisions.generated.ts: every ISO 3166-2 subdivision (all levels) of every
+ * Generates data/geo/subdivisions.br (and its notice data/geo/subdivisions.md): every ISO 3166-2 subdivision (all levels) of every
  * country, under every name a `state` column may carry, as evidence for country inference.
  *
  * Names per subdivision, by source:
@@ -14,25 +14,19 @@
  * the key addresses use; an all-digit bare suffix ("6" for AT-6) is not a key at all.
  *
  * Format: sorted `key\tREF[*][,REF[*]]` lines, REF = ISO 3166-2 code (or `REGION-googleKey` for the few
- * subdivisions Google lists without an ISO code), packed like the other name tables (src/geo/packed.ts).
+ * subdivisions Google lists without an ISO code), read like the other name tables (src/geo/packed.ts).
  * Run: `npm run generate:data` (or `npx tsx scripts/generate-subdivisions.ts`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { iso31662 } from 'iso-3166';
 import { normalizePlaceKey } from '../src/geo/key.js';
+import { type DataFile, dataFile, writeDataFile } from './data-files.js';
 import { buildPostalFormats, readGoogleExtract } from './generate-postal-formats.js';
-import {
-  base64Literal,
-  getOrInsert,
-  packageFile,
-  packageVersion,
-  packLines,
-  renderHeader,
-  writeGeneratedModule,
-} from './geo-data.js';
+import { getOrInsert, packageFile, packageVersion, sortedLines } from './geo-data.js';
 
-export const SUBDIVISIONS_MODULE = 'src/geo/data/subdivisions.generated.ts';
+/** The data file, under data/ (read by src/geo/places.ts). */
+export const SUBDIVISIONS_FILE = 'geo/subdivisions.br';
 
 /** key → REF → strong? */
 type Index = Map<string, Map<string, boolean>>;
@@ -88,7 +82,7 @@ export function buildSubdivisions(): Index {
   return index;
 }
 
-export function renderSubdivisions(index: Index): string {
+export function renderSubdivisions(index: Index): DataFile {
   const entries = new Map(
     [...index].map(([key, refs]) => [
       key,
@@ -98,8 +92,8 @@ export function renderSubdivisions(index: Index): string {
         .join(','),
     ]),
   );
-  const packed = packLines(entries);
-  const header = renderHeader({
+  const table = sortedLines(entries);
+  return dataFile(SUBDIVISIONS_FILE, table.text, {
     title: 'ISO 3166-2 subdivisions of every country by name (local and English) and code, for country inference.',
     sources: [
       `iso-3166 ${packageVersion('iso-3166')}: iso31662 (ISO 3166-2 codes and names, as published on Wikipedia)`,
@@ -112,18 +106,15 @@ export function renderSubdivisions(index: Index): string {
       'Google address metadata: CC BY 4.0',
     ],
     notes: [
-      `${packed.lines.toLocaleString('en-US')} keys, ${packed.bytes.toLocaleString('en-US')} bytes unpacked.`,
+      `${table.lines.toLocaleString('en-US')} keys, ${table.bytes.toLocaleString('en-US')} bytes unpacked.`,
       'Format: sorted `key\\tREF[*],...` lines, key = normalizePlaceKey (src/geo/key.ts), REF = ISO 3166-2 code',
-      '(`REGION-key` for subdivisions Google lists without one), `*` = weak key (a bare ISO suffix); Brotli, base64.',
+      '(`REGION-key` for subdivisions Google lists without one), `*` = weak key (a bare ISO suffix).',
     ],
     generator: 'scripts/generate-subdivisions.ts',
+    readBy: 'src/geo/places.ts',
   });
-  return `${header}
-/** Packed \`key\\tREF[*],...\` lines (see the header). */
-export const SUBDIVISIONS_PACKED = ${base64Literal(packed.base64)};
-`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  writeGeneratedModule(SUBDIVISIONS_MODULE, renderSubdivisions(buildSubdivisions()));
+  writeDataFile(renderSubdivisions(buildSubdivisions()));
 }

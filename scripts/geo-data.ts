@@ -1,13 +1,13 @@
 /**
  * Helpers shared by the geo data generators (`scripts/generate-*.ts`): where the generated modules live,
- * how a generated module is written (header naming the command, source and license), and how a large
- * name table is packed (sorted `key\tvalue` lines, Brotli, base64) so that importing the module costs
- * one short ASCII string literal and the table is decoded on first use (src/geo/packed.ts).
+ * how a generated module is written (header naming the command, source and license), and the sorted
+ * `key\tvalue` lines of a large name table, which the generator writes as a data file (scripts/data-files.ts)
+ * that src/geo/packed.ts reads on first use.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants } from 'node:zlib';
+import type { ModuleHeader } from './data-files.js';
 
 /** Repository root. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -28,20 +28,6 @@ export function readPackageJson<T>(specifier: string): T {
 /** Version of an installed package (for the generated header). */
 export function packageVersion(name: string): string {
   return readPackageJson<{ version: string }>(`${name}/package.json`).version;
-}
-
-/** What a generated module's header says. */
-export interface ModuleHeader {
-  /** One line: what the module holds. */
-  title: string;
-  /** Source(s), with version, one per line. */
-  sources: readonly string[];
-  /** License(s) of the data, one per line. */
-  licenses: readonly string[];
-  /** Extra lines: transformation, format. */
-  notes?: readonly string[];
-  /** The generator, e.g. `scripts/generate-cities.ts`. */
-  generator: string;
 }
 
 function commentLines(lines: readonly string[]): string {
@@ -76,34 +62,15 @@ export function writeGeneratedModule(relativePath: string, text: string): void {
 }
 
 /**
- * Packs `key → value` pairs as sorted `key\tvalue` lines (UTF-16 code-unit order, which the runtime
- * binary search relies on), Brotli-compressed (quality 11, deterministic for a given input) and
- * base64-encoded. Keys must not contain a tab or newline.
+ * `key → value` pairs as sorted `key\tvalue` lines (UTF-16 code-unit order, which the runtime binary search of
+ * src/geo/packed.ts relies on), the text of a packed data file (scripts/data-files.ts compresses it). Keys
+ * must not contain a tab or newline.
  */
-export function packLines(entries: ReadonlyMap<string, string>): { base64: string; lines: number; bytes: number } {
+export function sortedLines(entries: ReadonlyMap<string, string>): { text: string; lines: number; bytes: number } {
   const keys = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (/[\t\n]/.test(keys.join(''))) throw new Error('sortedLines: a key contains a tab or newline');
   const text = keys.map((k) => `${k}\t${entries.get(k)!}`).join('\n');
-  if (/[\t\n]/.test(keys.join(''))) throw new Error('packLines: a key contains a tab or newline');
-  const compressed = brotliCompressSync(Buffer.from(text, 'utf8'), {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 11,
-      [constants.BROTLI_PARAM_LGWIN]: 24,
-      [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(text),
-    },
-  });
-  return { base64: compressed.toString('base64'), lines: keys.length, bytes: Buffer.byteLength(text) };
-}
-
-/**
- * A base64 text as a template literal wrapped at `width` characters per line. Node's base64 decoder skips
- * the newlines, so the module stays readable in a diff without one 400 kB line, and it is still a single
- * literal (no `+` chain for the parser to fold).
- */
-export function base64Literal(base64: string, width = 116): string {
-  if (!/^[A-Za-z0-9+/=]*$/.test(base64)) throw new Error('base64Literal: not base64');
-  const lines: string[] = [];
-  for (let i = 0; i < base64.length; i += width) lines.push(base64.slice(i, i + width));
-  return `\`\n${lines.join('\n')}\n\``;
+  return { text, lines: keys.length, bytes: Buffer.byteLength(text) };
 }
 
 /** The value of `key`, inserted from `make()` first when absent. */

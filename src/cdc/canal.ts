@@ -12,6 +12,7 @@
  * - DDL (`isDdl: true`, or a DDL `type`) is skipped, except `TRUNCATE`, which gives one truncate event;
  * - timestamp = `es` (binlog execution time, ms). Canal's flat message has no binlog position: position is null.
  */
+
 import type { FailurePath } from '../shared/errors.js';
 import { done, fail, skip, typeName } from './errors.js';
 import {
@@ -24,7 +25,8 @@ import {
   qualifiedName,
   transactionId,
 } from './internal.js';
-import type { ChangeEvent, ChangeOp, ParseResult, Row } from './types.js';
+import { OPERATION_CODES, operationMeaning } from './operations.js';
+import type { ChangeEvent, ParseResult, Row } from './types.js';
 
 const DDL_TYPES = new Set(['CREATE', 'ALTER', 'ERASE', 'QUERY', 'TRUNCATE', 'RENAME', 'CINDEX', 'DINDEX']);
 
@@ -143,21 +145,9 @@ export function parseCanal(msg: Record<string, unknown>, ctx: Context): ParseRes
     ]);
   }
   if (isDdl || DDL_TYPES.has(type)) return skip('ddl');
-  let op: ChangeOp;
-  switch (type) {
-    case 'INSERT':
-    case 'INIT':
-      op = 'insert';
-      break;
-    case 'UPDATE':
-      op = 'update';
-      break;
-    case 'DELETE':
-      op = 'delete';
-      break;
-    default:
-      return fail('invalid_operation', 'type is not INSERT, INIT, UPDATE, DELETE or a DDL type', ['type']);
-  }
+  const op = operationMeaning(OPERATION_CODES.canal, type);
+  if (typeof op !== 'string')
+    return fail('invalid_operation', 'type is not INSERT, INIT, UPDATE, DELETE or a DDL type', ['type']);
   const data = msg['data'];
   if (data === undefined || data === null) return fail('missing_field', 'Canal row message has no data', ['data']);
   if (!Array.isArray(data)) return fail('invalid_field', `data is ${typeName(data)}, not an array`, ['data']);

@@ -13,6 +13,7 @@
  *   column from the row and lists it in `unavailable`;
  * - logical types are decoded when the schema is included (see debezium-types.ts).
  */
+
 import { type ColumnDecoder, columnDecoders, columnTypes } from './debezium-types.js';
 import { done, fail, skip, typeName } from './errors.js';
 import {
@@ -27,6 +28,7 @@ import {
   qualifiedName,
   transactionId,
 } from './internal.js';
+import { OPERATION_CODES, operationMeaning } from './operations.js';
 import type { ChangeEvent, ChangeOp, ParseResult, Row } from './types.js';
 
 /** True when the message looks like a Debezium envelope (used by auto-detection). */
@@ -50,19 +52,25 @@ function isSnapshotFlag(value: unknown): boolean {
 function commitTime(source: Record<string, unknown> | null, envelope: Record<string, unknown>): string | null {
   if (source !== null) {
     // Prefer microseconds (exact in a double), then milliseconds, then nanoseconds (beyond 2^53: lossy).
-    const us = source['ts_us'];
-    if (typeof us === 'number' && us > 0) return isoFromEpoch(us, 'us');
-    const ms = source['ts_ms'];
-    if (typeof ms === 'number' && ms > 0) return isoFromEpoch(ms, 'ms');
-    const ns = source['ts_ns'];
-    if (typeof ns === 'number' && ns > 0) return isoFromEpoch(ns, 'ns');
+    const fromSource = firstEpochField(source);
+    if (fromSource !== null) return fromSource;
   }
-  const us = envelope['ts_us'];
-  if (typeof us === 'number' && us > 0) return isoFromEpoch(us, 'us');
-  const ms = envelope['ts_ms'];
-  if (typeof ms === 'number' && ms > 0) return isoFromEpoch(ms, 'ms');
-  const ns = envelope['ts_ns'];
-  if (typeof ns === 'number' && ns > 0) return isoFromEpoch(ns, 'ns');
+  return firstEpochField(envelope);
+}
+
+/** Debezium's timestamp fields, most precise first that a double holds exactly (`ts_ns` exceeds 2^53). */
+const EPOCH_FIELDS = [
+  ['ts_us', 'us'],
+  ['ts_ms', 'ms'],
+  ['ts_ns', 'ns'],
+] as const;
+
+/** ISO time of the first positive epoch field of `record` in {@link EPOCH_FIELDS} order, or null. */
+function firstEpochField(record: Record<string, unknown>): string | null {
+  for (const [field, unit] of EPOCH_FIELDS) {
+    const value = record[field];
+    if (typeof value === 'number' && value > 0) return isoFromEpoch(value, unit);
+  }
   return null;
 }
 
@@ -180,28 +188,12 @@ export function parseDebezium(msg: Record<string, unknown>, ctx: Context): Parse
     return fail('invalid_operation', `op is ${typeName(rawOp)}, not a string`, [...base, 'op']);
   const rawSource = payload['source'];
   const source = isObject(rawSource) ? rawSource : null;
-  let op: ChangeOp;
-  switch (rawOp) {
-    case 'c':
-      op = source !== null && isSnapshotFlag(source['snapshot']) ? 'snapshot' : 'insert';
-      break;
-    case 'r':
-      op = 'snapshot';
-      break;
-    case 'u':
-      op = 'update';
-      break;
-    case 'd':
-      op = 'delete';
-      break;
-    case 't':
-      op = 'truncate';
-      break;
-    case 'm':
-      return skip('message');
-    default:
-      return fail('invalid_operation', 'op is not one of c, r, u, d, t, m', [...base, 'op']);
-  }
+  const meaning = operationMeaning(OPERATION_CODES.debezium, rawOp);
+  if (meaning === undefined) return fail('invalid_operation', 'op is not one of c, r, u, d, t, m', [...base, 'op']);
+  if (typeof meaning !== 'string') return skip(meaning.skip);
+  // An insert read during a snapshot (`source.snapshot` set) is a snapshot read.
+  const op: ChangeOp =
+    meaning === 'insert' && source !== null && isSnapshotFlag(source['snapshot']) ? 'snapshot' : meaning;
   let database: unknown = null;
   let tableName: unknown = null;
   if (source !== null) {

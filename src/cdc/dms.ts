@@ -10,6 +10,7 @@
  *   `all`) decides what it holds, so it is classified against `data`; a delete's `data` is the deleted row;
  * - timestamp = `metadata.timestamp`; DMS messages carry no source log position, so position is null.
  */
+
 import { done, fail, skip, typeName } from './errors.js';
 import {
   type Context,
@@ -22,7 +23,8 @@ import {
   qualifiedName,
   transactionId,
 } from './internal.js';
-import type { ChangeEvent, ChangeOp, ParseResult, Row } from './types.js';
+import { OPERATION_CODES, operationMeaning } from './operations.js';
+import type { ChangeEvent, ParseResult, Row } from './types.js';
 
 /** True when the message looks like AWS DMS output (used by auto-detection). */
 export function isDms(msg: Record<string, unknown>): boolean {
@@ -42,26 +44,12 @@ export function parseDms(msg: Record<string, unknown>, ctx: Context): ParseResul
   const operation = meta['operation'];
   if (operation === undefined || operation === null)
     return fail('missing_field', 'DMS message has no metadata.operation', ['metadata', 'operation']);
-  let op: ChangeOp;
-  switch (operation) {
-    case 'load':
-      op = 'snapshot';
-      break;
-    case 'insert':
-      op = 'insert';
-      break;
-    case 'update':
-      op = 'update';
-      break;
-    case 'delete':
-      op = 'delete';
-      break;
-    default:
-      return fail('invalid_operation', 'metadata.operation is not load, insert, update or delete', [
-        'metadata',
-        'operation',
-      ]);
-  }
+  const op = operationMeaning(OPERATION_CODES.dms, operation);
+  if (typeof op !== 'string')
+    return fail('invalid_operation', 'metadata.operation is not load, insert, update or delete', [
+      'metadata',
+      'operation',
+    ]);
   const schema = meta['schema-name'];
   const tableName = meta['table-name'];
   if (filteredOut(ctx, schema, tableName)) return skip('filtered');

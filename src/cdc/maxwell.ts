@@ -9,6 +9,7 @@
  *   `table-alter`, `table-drop`, `database-create`, `database-alter`, `database-drop`, `ddl`) are skipped (`ddl`);
  * - `ts` is in seconds; position = `position` (`binlog-file:offset`, with `output_binlog_position`), else null.
  */
+
 import { done, fail, skip, typeName } from './errors.js';
 import {
   type Context,
@@ -22,7 +23,8 @@ import {
   qualifiedName,
   transactionId,
 } from './internal.js';
-import type { ChangeEvent, ChangeOp, ParseResult, Row } from './types.js';
+import { OPERATION_CODES, operationMeaning } from './operations.js';
+import type { ChangeEvent, ParseResult, Row } from './types.js';
 
 const DDL_TYPES = new Set([
   'table-create',
@@ -48,27 +50,12 @@ export function parseMaxwell(msg: Record<string, unknown>, ctx: Context): ParseR
   const type = msg['type'];
   if (type === undefined || type === null) return fail('missing_field', 'Maxwell message has no type', ['type']);
   if (typeof type !== 'string') return fail('invalid_operation', `type is ${typeName(type)}, not a string`, ['type']);
-  let op: ChangeOp;
-  switch (type) {
-    case 'insert':
-      op = 'insert';
-      break;
-    case 'update':
-      op = 'update';
-      break;
-    case 'delete':
-      op = 'delete';
-      break;
-    case 'bootstrap-insert':
-      op = 'snapshot';
-      break;
-    case 'bootstrap-start':
-    case 'bootstrap-complete':
-      return skip('bootstrap_control');
-    default:
-      if (DDL_TYPES.has(type)) return skip('ddl');
-      return fail('invalid_operation', 'type is not a Maxwell row or DDL type', ['type']);
+  const op = operationMeaning(OPERATION_CODES.maxwell, type);
+  if (op === undefined) {
+    if (DDL_TYPES.has(type)) return skip('ddl');
+    return fail('invalid_operation', 'type is not a Maxwell row or DDL type', ['type']);
   }
+  if (typeof op !== 'string') return skip(op.skip);
   const database = msg['database'];
   const tableName = msg['table'];
   if (filteredOut(ctx, database, tableName)) return skip('filtered');

@@ -10,6 +10,7 @@
  * - beforeImage: `full` when `before` has every `after` column, `key-only` when it has only `primary_keys`,
  *   `partial` otherwise (compressed updates).
  */
+
 import { done, fail, skip, typeName } from './errors.js';
 import {
   type Context,
@@ -22,7 +23,8 @@ import {
   stringArray,
   transactionId,
 } from './internal.js';
-import type { ChangeEvent, ChangeOp, ParseResult, Row } from './types.js';
+import { OPERATION_CODES, operationMeaning } from './operations.js';
+import type { ChangeEvent, ParseResult, Row } from './types.js';
 
 /** True when the message looks like OGG JSON (used by auto-detection). */
 export function isOgg(msg: Record<string, unknown>): boolean {
@@ -42,23 +44,8 @@ export function parseOgg(msg: Record<string, unknown>, ctx: Context): ParseResul
   if (opType === undefined || opType === null) return fail('missing_field', 'OGG message has no op_type', ['op_type']);
   if (typeof opType !== 'string')
     return fail('invalid_operation', `op_type is ${typeName(opType)}, not a string`, ['op_type']);
-  let op: ChangeOp;
-  switch (opType) {
-    case 'I':
-      op = 'insert';
-      break;
-    case 'U':
-      op = 'update';
-      break;
-    case 'D':
-      op = 'delete';
-      break;
-    case 'T':
-      op = 'truncate';
-      break;
-    default:
-      return fail('invalid_operation', 'op_type is not I, U, D or T', ['op_type']);
-  }
+  const op = operationMeaning(OPERATION_CODES.ogg, opType);
+  if (typeof op !== 'string') return fail('invalid_operation', 'op_type is not I, U, D or T', ['op_type']);
   const rawTable = msg['table'];
   const table = typeof rawTable === 'string' && rawTable.length > 0 ? rawTable : null;
   if (ctx.accept !== null) {

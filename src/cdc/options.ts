@@ -22,23 +22,29 @@ export const CDC_FORMATS: readonly CdcFormat[] = Object.freeze([
   'wal2json',
 ]);
 
-const pattern = z.union([z.string(), z.instanceof(RegExp)]);
+/**
+ * Strict zod/mini schema of {@link ParseOptions}: unknown or misspelled options are rejected. Built on first use
+ * (`z.lazy`: start-up, see src/shared/options.ts).
+ */
+export const parseOptionsSchema = z.lazy(buildParseOptionsSchema);
 
-/** Strict zod/mini schema of {@link ParseOptions}: unknown or misspelled options are rejected. */
-export const parseOptionsSchema = z.strictObject({
-  format: z.optional(z.enum(['auto', 'seed', 'debezium', 'maxwell', 'canal', 'ogg', 'dms', 'wal2json'])),
-  // A plain number schema rejects Infinity, which is the documented way to turn the limit off.
-  maxMessageBytes: z.optional(
-    z.custom<number>(
-      (n) => typeof n === 'number' && n > 0 && (Number.isInteger(n) || n === Number.POSITIVE_INFINITY),
-      'expected a positive integer or Infinity',
+function buildParseOptionsSchema() {
+  const pattern = z.union([z.string(), z.instanceof(RegExp)]);
+  return z.strictObject({
+    format: z.optional(z.enum(['auto', 'seed', 'debezium', 'maxwell', 'canal', 'ogg', 'dms', 'wal2json'])),
+    // A plain number schema rejects Infinity, which is the documented way to turn the limit off.
+    maxMessageBytes: z.optional(
+      z.custom<number>(
+        (n) => typeof n === 'number' && n > 0 && (Number.isInteger(n) || n === Number.POSITIVE_INFINITY),
+        'expected a positive integer or Infinity',
+      ),
     ),
-  ),
-  filter: z.optional(z.strictObject({ database: z.optional(pattern), table: z.optional(pattern) })),
-  decodeLogicalTypes: z.optional(z.boolean()),
-  unavailableValuePlaceholder: z.optional(z.string().check(z.minLength(1))),
-  dmsBeforeImageField: z.optional(z.string().check(z.minLength(1))),
-});
+    filter: z.optional(z.strictObject({ database: z.optional(pattern), table: z.optional(pattern) })),
+    decodeLogicalTypes: z.optional(z.boolean()),
+    unavailableValuePlaceholder: z.optional(z.string().check(z.minLength(1))),
+    dmsBeforeImageField: z.optional(z.string().check(z.minLength(1))),
+  });
+}
 
 /** Options after validation. */
 export interface ResolvedOptions extends Context {
@@ -80,12 +86,16 @@ function build(options: ParseOptions | undefined): ResolvedOptions {
   };
 }
 
-const DEFAULTS = build(undefined);
+/** The resolved defaults, built on the first call without options (not at import: it runs the schema). */
+let defaults: ResolvedOptions | undefined;
 const cache = new WeakMap<object, ResolvedOptions>();
 
 /** Validates and resolves options (cached per object). Throws TypeError on invalid options. */
 export function resolveOptions(options: ParseOptions | undefined): ResolvedOptions {
-  if (options === undefined) return DEFAULTS;
+  if (options === undefined) {
+    defaults ??= build(undefined);
+    return defaults;
+  }
   if (typeof options !== 'object' || options === null)
     throw new TypeError('parseChangeEvents: options must be an object');
   let resolved = cache.get(options);

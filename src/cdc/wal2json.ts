@@ -17,6 +17,7 @@
  * primary key given by `include-pk`), else `key-only`.
  * Timestamps (`include-timestamp`, Postgres text `2018-03-27 12:05:29.914496+01`) become ISO-8601 UTC.
  */
+
 import { done, fail, skip, typeName } from './errors.js';
 import {
   type Context,
@@ -31,6 +32,7 @@ import {
   transactionId,
   zipRow,
 } from './internal.js';
+import { OPERATION_CODES, operationMeaning } from './operations.js';
 import type { ChangeEvent, ChangeOp, ParseResult, Row } from './types.js';
 
 /** True when the message looks like wal2json v1 or v2 (used by auto-detection). */
@@ -105,25 +107,12 @@ function parseV1(msg: Record<string, unknown>, changes: unknown[], ctx: Context)
     const kind = change['kind'];
     if (kind === undefined || kind === null)
       return fail('missing_field', 'wal2json change has no kind', [...path, 'kind']);
-    let op: ChangeOp;
-    switch (kind) {
-      case 'insert':
-        op = 'insert';
-        break;
-      case 'update':
-        op = 'update';
-        break;
-      case 'delete':
-        op = 'delete';
-        break;
-      case 'truncate':
-        op = 'truncate';
-        break;
-      case 'message':
-        messages++;
-        continue;
-      default:
-        return fail('invalid_operation', 'kind is not insert, update, delete, truncate or message', [...path, 'kind']);
+    const op = operationMeaning(OPERATION_CODES.wal2jsonV1, kind);
+    if (op === undefined)
+      return fail('invalid_operation', 'kind is not insert, update, delete, truncate or message', [...path, 'kind']);
+    if (typeof op !== 'string') {
+      messages++;
+      continue;
     }
     const schema = change['schema'];
     const tableName = change['table'];
@@ -171,28 +160,9 @@ function parseV1(msg: Record<string, unknown>, changes: unknown[], ctx: Context)
 }
 
 function parseV2(msg: Record<string, unknown>, action: string, ctx: Context): ParseResult {
-  let op: ChangeOp;
-  switch (action) {
-    case 'I':
-      op = 'insert';
-      break;
-    case 'U':
-      op = 'update';
-      break;
-    case 'D':
-      op = 'delete';
-      break;
-    case 'T':
-      op = 'truncate';
-      break;
-    case 'B':
-    case 'C':
-      return skip('transaction_boundary');
-    case 'M':
-      return skip('message');
-    default:
-      return fail('invalid_operation', 'action is not one of B, C, I, U, D, T, M', ['action']);
-  }
+  const op = operationMeaning(OPERATION_CODES.wal2jsonV2, action);
+  if (op === undefined) return fail('invalid_operation', 'action is not one of B, C, I, U, D, T, M', ['action']);
+  if (typeof op !== 'string') return skip(op.skip);
   const schema = msg['schema'];
   const tableName = msg['table'];
   if (filteredOut(ctx, schema, tableName)) return skip('filtered');

@@ -10,9 +10,11 @@ export interface EmailAnalyzerOptions {
 }
 
 /** The one schema of {@link createEmailAnalyzer}'s options (strict: a misspelled key is a TypeError). */
-const emailAnalyzerOptionsSchema = z.strictObject({
-  cacheSize: z.optional(nonNegativeInteger()),
-});
+const emailAnalyzerOptionsSchema = z.lazy(() =>
+  z.strictObject({
+    cacheSize: z.optional(nonNegativeInteger()),
+  }),
+);
 
 /**
  * Longest address that is cached: a real address has at most 254 octets, so longer strings (junk) would

@@ -7,6 +7,7 @@
  * personal > corporate. Documented with the lists and their sources in docs/email.md.
  */
 
+import { readDataText } from '../shared/data-files.js';
 import { ISP_MAILBOX_DOMAINS } from './data/isp.js';
 import {
   ACADEMIC_DOMAINS,
@@ -19,7 +20,7 @@ import {
 } from './data/providers.js';
 import { SPECIAL_USE_DOMAINS } from './data/reserved.js';
 import { readThirdPartyLists } from './data/third-party.js';
-import { ACADEMIC_PUBLIC_SUFFIXES, UNIVERSITY_DOMAINS_PACKED } from './data/universities.generated.js';
+import { ACADEMIC_PUBLIC_SUFFIXES } from './data/universities.generated.js';
 import { DomainTable } from './domain-table.js';
 
 /** The category of a valid address's domain. */
@@ -65,7 +66,7 @@ function buildDomainTable(): DomainTable {
     { names: lists.disposableWildcard, flags: DISPOSABLE_WILDCARD },
     { names: MILITARY_DOMAINS, flags: MILITARY },
     { names: GOVERNMENT_DOMAINS, flags: GOVERNMENT },
-    { names: UNIVERSITY_DOMAINS_PACKED.trim().split('\n'), flags: ACADEMIC },
+    { names: readDataText('email/universities.br').split('\n'), flags: ACADEMIC },
     { names: ACADEMIC_DOMAINS, flags: ACADEMIC },
     { names: lists.providers, flags: PERSONAL },
     { names: PERSONAL_SUPPLEMENT, flags: PERSONAL },

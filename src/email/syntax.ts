@@ -8,10 +8,23 @@
  * local-part check below is a single char-code loop instead of validator's per-call option merging,
  * `split('.')` and regex per atom (about 3 µs per call). `test/email/syntax.test.ts` proves agreement with
  * `isEmail` by a differential property test.
+ *
+ * validator is loaded on the first host that needs it (one outside lowercase LDH, which UTS #46 and our
+ * lowercasing never produce for a real host): importing it costs a few milliseconds of start-up that most
+ * processes would pay for nothing.
  */
-import isFQDN from 'validator/lib/isFQDN.js';
+import { createRequire } from 'node:module';
 
 const FQDN_OPTIONS = { require_tld: true, allow_underscores: false, ignore_max_length: true } as const;
+
+type IsFqdn = typeof import('validator/lib/isFQDN.js').default;
+let isFQDN: IsFqdn | undefined;
+
+/** validator's `isFQDN`, loaded on first use (synchronously, from the ESM and the CommonJS build alike). */
+function loadIsFqdn(): IsFqdn {
+  isFQDN ??= createRequire(import.meta.url)('validator/lib/isFQDN.js') as IsFqdn;
+  return isFQDN;
+}
 
 /**
  * validator's host rule for `isEmail` with `require_tld` (a dotted name, alphabetic or `xn--` TLD, labels of
@@ -19,7 +32,7 @@ const FQDN_OPTIONS = { require_tld: true, allow_underscores: false, ignore_max_l
  */
 export function isEmailHostSyntax(host: string): boolean {
   const fast = lowercaseLdhHostSyntax(host);
-  return fast === undefined ? isFQDN(host, FQDN_OPTIONS) : fast;
+  return fast === undefined ? loadIsFqdn()(host, FQDN_OPTIONS) : fast;
 }
 
 /**

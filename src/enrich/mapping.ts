@@ -55,37 +55,40 @@ export interface ResolvedColumnMapping {
 /** The most key columns a composite key may have (PostgreSQL allows 32 index columns). */
 const MAX_KEY_COLUMNS = 32;
 
-const columnName = z.string().check(z.minLength(1, 'expected a non-empty column name'));
-
 /**
  * Strict zod/mini schema of a {@link ColumnMapping}: unknown roles, empty names and repeated key columns are
- * rejected.
+ * rejected. Built on first use (`z.lazy`: start-up, see src/shared/options.ts).
  *
  * @example
  * columnMappingSchema.safeParse({ id: 'customer_id', emial: 'x' }).success; // false (unknown role)
  */
-export const columnMappingSchema = z.strictObject({
-  id: z.union([
-    columnName,
-    z.array(columnName).check(
-      z.minLength(1, 'expected at least one key column'),
-      z.maxLength(MAX_KEY_COLUMNS, `expected at most ${MAX_KEY_COLUMNS} key columns`),
-      z.refine((names) => new Set(names).size === names.length, 'expected distinct key columns'),
-    ),
-  ]),
-  first_name: z.optional(columnName),
-  last_name: z.optional(columnName),
-  email: z.optional(columnName),
-  phone: z.optional(columnName),
-  address: z.optional(columnName),
-  city: z.optional(columnName),
-  state: z.optional(columnName),
-  country: z.optional(columnName),
-  postal_code: z.optional(columnName),
-  created_at: z.optional(columnName),
-  updated_at: z.optional(columnName),
-  source_system: z.optional(columnName),
-});
+export const columnMappingSchema = z.lazy(buildColumnMappingSchema);
+
+function buildColumnMappingSchema() {
+  const columnName = z.string().check(z.minLength(1, 'expected a non-empty column name'));
+  return z.strictObject({
+    id: z.union([
+      columnName,
+      z.array(columnName).check(
+        z.minLength(1, 'expected at least one key column'),
+        z.maxLength(MAX_KEY_COLUMNS, `expected at most ${MAX_KEY_COLUMNS} key columns`),
+        z.refine((names) => new Set(names).size === names.length, 'expected distinct key columns'),
+      ),
+    ]),
+    first_name: z.optional(columnName),
+    last_name: z.optional(columnName),
+    email: z.optional(columnName),
+    phone: z.optional(columnName),
+    address: z.optional(columnName),
+    city: z.optional(columnName),
+    state: z.optional(columnName),
+    country: z.optional(columnName),
+    postal_code: z.optional(columnName),
+    created_at: z.optional(columnName),
+    updated_at: z.optional(columnName),
+    source_system: z.optional(columnName),
+  });
+}
 
 /**
  * The seed `users` mapping: every role is the column of the same name.

@@ -40,39 +40,44 @@ export interface EnricherOptions {
   maxFieldLength?: number;
 }
 
-const toggles = z.strictObject({
-  email: z.optional(z.boolean()),
-  phone: z.optional(z.boolean()),
-  name: z.optional(z.boolean()),
-  country: z.optional(z.boolean()),
-  postal: z.optional(z.boolean()),
-});
-
-const cacheSizes = z.strictObject({
-  email: z.optional(nonNegativeInteger()),
-  phone: z.optional(nonNegativeInteger()),
-  country: z.optional(nonNegativeInteger()),
-  postal: z.optional(nonNegativeInteger()),
-});
-
 /**
- * Strict zod/mini schema of {@link EnricherOptions}.
+ * Strict zod/mini schema of {@link EnricherOptions}. Built on first use (`z.lazy`: start-up, see
+ * src/shared/options.ts).
  *
  * @example
  * enricherOptionsSchema.safeParse({ colums: {} }).success; // false: unknown option
  */
-export const enricherOptionsSchema = z.strictObject({
-  columns: z.optional(columnMappingSchema),
-  enrichments: z.optional(toggles),
-  defaultCountry: z.optional(
-    z.string().check(z.refine((c) => toAlpha2(c) !== null, 'expected a country (ISO alpha-2, alpha-3 or a name)')),
-  ),
-  clock: z.optional(functionOption<() => Date>()),
-  cacheSize: z.optional(z.union([nonNegativeInteger(), cacheSizes])),
-  maxFieldLength: z.optional(
-    z.number().check(z.int('expected a positive integer'), z.minimum(1, 'expected a positive integer')),
-  ),
-});
+export const enricherOptionsSchema = z.lazy(buildEnricherOptionsSchema);
+
+function buildEnricherOptionsSchema() {
+  const toggles = z.strictObject({
+    email: z.optional(z.boolean()),
+    phone: z.optional(z.boolean()),
+    name: z.optional(z.boolean()),
+    country: z.optional(z.boolean()),
+    postal: z.optional(z.boolean()),
+  });
+
+  const cacheSizes = z.strictObject({
+    email: z.optional(nonNegativeInteger()),
+    phone: z.optional(nonNegativeInteger()),
+    country: z.optional(nonNegativeInteger()),
+    postal: z.optional(nonNegativeInteger()),
+  });
+
+  return z.strictObject({
+    columns: z.optional(columnMappingSchema),
+    enrichments: z.optional(toggles),
+    defaultCountry: z.optional(
+      z.string().check(z.refine((c) => toAlpha2(c) !== null, 'expected a country (ISO alpha-2, alpha-3 or a name)')),
+    ),
+    clock: z.optional(functionOption<() => Date>()),
+    cacheSize: z.optional(z.union([nonNegativeInteger(), cacheSizes])),
+    maxFieldLength: z.optional(
+      z.number().check(z.int('expected a positive integer'), z.minimum(1, 'expected a positive integer')),
+    ),
+  });
+}
 
 /** Options after checking. */
 export interface ResolvedEnricherOptions {

@@ -5,15 +5,14 @@
  * Two tables, so that codes stay cheap:
  * - the ISO 3166-1 code table (`data/countries.generated.ts`, ~6 kB, read at import): alpha-2, alpha-3 and
  *   numeric codes resolve with one `Map.get`, without touching any name data;
- * - the name table (`data/country-names.generated.ts`): every name of every country in every CLDR locale
+ * - the name table (`data/geo/country-names.br`, a data file of the package): every name of every country in every CLDR locale
  *   (766 locales, short and variant forms), the ISO 3166-1 English names and the i18n-iso-countries names,
- *   packed; decoded on the first lookup of a name, then one key normalization and a binary search. The
+ *   read on the first lookup of a name, then one key normalization and a binary search. The
  *   curated aliases of `data/country-aliases.ts` (official long forms, colloquial and historic names,
  *   explicit ambiguities) override it.
  */
 import { COUNTRIES_TEXT } from './data/countries.generated.js';
 import { COUNTRY_ALIASES } from './data/country-aliases.js';
-import { COUNTRY_NAMES_PACKED } from './data/country-names.generated.js';
 import { normalizePlaceKey } from './key.js';
 import { PackedTable } from './packed.js';
 
@@ -81,7 +80,7 @@ function names(): NameIndex {
     const valid = codes.filter((c) => byAlpha2.has(c));
     if (key !== null && valid.length > 0) aliases.set(key, valid);
   }
-  nameIndex = { names: PackedTable.fromPacked(COUNTRY_NAMES_PACKED), aliases };
+  nameIndex = { names: PackedTable.fromDataFile('geo/country-names.br'), aliases };
   return nameIndex;
 }
 

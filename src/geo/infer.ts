@@ -447,14 +447,16 @@ function infer(code: unknown, hints: unknown, defaultCountry: Alpha2 | null): Po
   };
 }
 
-const inferOptionsSchema = z.strictObject({
-  defaultCountry: z.optional(
-    z.custom<string>(
-      (value) => toAlpha2(value) !== null,
-      'expected a country: ISO 3166-1 alpha-2, alpha-3 or a name (e.g. "DE", "DEU", "Germany")',
+const inferOptionsSchema = z.lazy(() =>
+  z.strictObject({
+    defaultCountry: z.optional(
+      z.custom<string>(
+        (value) => toAlpha2(value) !== null,
+        'expected a country: ISO 3166-1 alpha-2, alpha-3 or a name (e.g. "DE", "DEU", "Germany")',
+      ),
     ),
-  ),
-});
+  }),
+);
 
 function resolveOptions(where: string, options: unknown): Alpha2 | null {
   if (options === undefined) return null;

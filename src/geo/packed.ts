@@ -1,19 +1,14 @@
 /**
- * Decoding of the packed name tables (country names, subdivisions, cities) that the generators in
- * scripts/ write as sorted `key\tvalue` lines, Brotli-compressed and base64-encoded (scripts/geo-data.ts).
+ * The name tables (country names, subdivisions, cities) that the generators in scripts/ write as sorted
+ * `key\tvalue` lines in Brotli-compressed data files (`data/geo/*.br`, scripts/geo-data.ts).
  *
- * Why packed: importing a module that holds ~1 MB of names as an object literal (or even as a plain
- * string) costs milliseconds of parsing on every start-up, for tables most processes never touch. A base64
- * literal is a fraction of the size, scans fast (ASCII), and is decoded only when a lookup first needs it.
- * The decoded text stays one string; lookups binary-search its sorted lines instead of building a `Map` of
- * tens of thousands of entries (memory is part of the product too).
+ * Why data files: importing a module that holds ~1 MB of names as an object literal (or even as a packed
+ * string) costs milliseconds of parsing on every start-up, and was shipped twice (ESM and CommonJS builds),
+ * for tables most processes never touch. A table is read and decompressed only when a lookup first needs it.
+ * The text stays one string; lookups binary-search its sorted lines instead of building a `Map` of tens of
+ * thousands of entries (memory is part of the product too).
  */
-import { brotliDecompressSync } from 'node:zlib';
-
-/** Decodes a packed table to its `key\tvalue\n...` text. */
-export function unpackText(base64: string): string {
-  return brotliDecompressSync(Buffer.from(base64, 'base64')).toString('utf8');
-}
+import { readDataText } from '../shared/data-files.js';
 
 /**
  * A read-only sorted `key\tvalue` table with binary search. Keys are compared by UTF-16 code units, the
@@ -37,9 +32,9 @@ export class PackedTable {
     this.size = count;
   }
 
-  /** Decodes `base64` (see {@link unpackText}) into a table. */
-  static fromPacked(base64: string): PackedTable {
-    return new PackedTable(unpackText(base64));
+  /** Reads a table from its data file (`geo/cities.br`; see src/shared/data-files.ts). */
+  static fromDataFile(name: string): PackedTable {
+    return new PackedTable(readDataText(name));
   }
 
   /** The value stored under `key`, or undefined. */

@@ -1,15 +1,13 @@
 /**
  * State and city evidence: lookups of a record's `state` and `city` text in the subdivision table
- * (ISO 3166-2, CLDR, Google address keys: `data/subdivisions.generated.ts`) and the GeoNames gazetteer
- * (`data/cities.generated.ts`). Both tables are decoded on first use; the parsed answer per distinct raw
+ * (ISO 3166-2, CLDR, Google address keys: `data/geo/subdivisions.br`) and the GeoNames gazetteer
+ * (`data/geo/cities.br`), data files of the package. Both tables are read on first use; the parsed answer per distinct raw
  * text is memoized in a bounded cache (the shared two-generation LRU), because state and city columns repeat heavily (a few thousand values
  * cover most rows) while their keys cost a normalization and a binary search.
  */
 
 import { LruCache } from '../shared/lru.js';
 import type { Alpha2 } from './country.js';
-import { CITIES_PACKED } from './data/cities.generated.js';
-import { SUBDIVISIONS_PACKED } from './data/subdivisions.generated.js';
 import { MAX_KEY_INPUT_LENGTH, normalizePlaceKey } from './key.js';
 import { PackedTable } from './packed.js';
 
@@ -35,12 +33,12 @@ export interface CityHit {
  */
 const MAX_MEMO = 32_768;
 
-/** A packed table decoded on first use, with a memo of parsed answers per raw text. */
+/** A packed table read on first use, with a memo of parsed answers per raw text. */
 class PlaceIndex<Hit> {
   #table: PackedTable | undefined;
   readonly #memo = new LruCache<string, readonly Hit[]>(MAX_MEMO);
   constructor(
-    private readonly packed: string,
+    private readonly dataFile: string,
     private readonly parse: (value: string) => Hit[],
   ) {}
 
@@ -49,7 +47,7 @@ class PlaceIndex<Hit> {
     const cached = this.#memo.get(text);
     if (cached !== undefined) return cached;
     const key = normalizePlaceKey(text);
-    this.#table ??= PackedTable.fromPacked(this.packed);
+    this.#table ??= PackedTable.fromDataFile(this.dataFile);
     const value = key === null ? undefined : this.#table.get(key);
     const hits = value === undefined ? NONE : Object.freeze(this.parse(value));
     this.#memo.set(text, hits);
@@ -74,8 +72,8 @@ function parseCities(value: string): CityHit[] {
   return entries.map((e) => Object.freeze({ region: e.region, share: e.population / total }));
 }
 
-const subdivisions = new PlaceIndex(SUBDIVISIONS_PACKED, parseSubdivisions);
-const cities = new PlaceIndex(CITIES_PACKED, parseCities);
+const subdivisions = new PlaceIndex('geo/subdivisions.br', parseSubdivisions);
+const cities = new PlaceIndex('geo/cities.br', parseCities);
 
 /**
  * The subdivisions a state text names, in any country (empty when none).

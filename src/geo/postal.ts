@@ -1,6 +1,6 @@
 /**
  * Postal-code validation and normalization per country, from Google's address metadata
- * (`data/postal-formats.generated.ts`, CC BY 4.0), and the candidate matching that inference builds on.
+ * (the data file `data/geo/postal-formats.br`, CC BY 4.0), and the candidate matching that inference builds on.
  *
  * Nothing is compiled at import: the formats are parsed and compiled on first use, once. Per country:
  * - the written regex, anchored (`^(?:zip)$`), which defines the canonical form;
@@ -14,8 +14,11 @@
  * - separator templates from the source's own examples (`SW1A 1AA`, `100-0001`), to write codes back;
  * - the subdivisions' postal-prefix regexes (`sub_zips`), as state evidence.
  */
+
+import { readDataText } from '../shared/data-files.js';
+import { createSeededRandom } from '../shared/random.js';
 import { type Alpha2, toAlpha2 } from './country.js';
-import { POSTAL_CODE_REGIONS, POSTAL_FORMATS_JSON } from './data/postal-formats.generated.js';
+import { POSTAL_CODE_REGIONS } from './data/postal-formats.generated.js';
 
 /** Longest raw postal-code input we look at; real codes are at most ~10 characters (IR, LB, US ZIP+4). */
 export const MAX_POSTAL_INPUT_LENGTH = 32;
@@ -32,7 +35,7 @@ interface SubdivisionData {
   readonly zipPrefix?: string;
 }
 
-/** Postal data of one region (shape of `POSTAL_FORMATS_JSON`). `regex` is absent without postal codes. */
+/** Postal data of one region (shape of the data file `data/geo/postal-formats.br`). `regex` is absent without postal codes. */
 interface PostalFormatData {
   readonly regex?: string;
   readonly examples?: readonly string[];
@@ -246,7 +249,7 @@ let postalData: PostalData | undefined;
 
 function data(): PostalData {
   if (postalData !== undefined) return postalData;
-  const raw = JSON.parse(POSTAL_FORMATS_JSON) as Record<string, PostalFormatData>;
+  const raw = JSON.parse(readDataText('geo/postal-formats.br')) as Record<string, PostalFormatData>;
   const formats = new Map<string, CompiledPostalFormat>();
   for (const [region, record] of Object.entries(raw)) {
     const format = compile(region, record);
@@ -459,18 +462,6 @@ const MAX_ENTRIES = 4096;
 const shapeFormats = new Map<string, ShapeFormats>();
 const entries = new Map<string, ShapeEntry>();
 
-/** A small deterministic PRNG (mulberry32) for the specificity samples: same figures in every process. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SPECIFICITY_SAMPLES = 256;
 /**
  * At most this factor for a narrow format. Uncapped, "1 / share" is the likelihood ratio under a uniform
@@ -483,7 +474,8 @@ const DIGITS = '0123456789';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 function sampleAcceptance(test: RegExp, shape: string): number {
-  const next = random(shape.length * 7919 + shape.split('A').length);
+  // A seeded PRNG: the same specificity figures in every process.
+  const next = createSeededRandom(shape.length * 7919 + shape.split('A').length);
   let accepted = 0;
   for (let n = 0; n < SPECIFICITY_SAMPLES; n++) {
     let code = '';

@@ -93,10 +93,12 @@ export interface BuildFullNameOptions {
   locale?: string;
 }
 
-const buildFullNameOptionsSchema = z.strictObject({
-  order: z.optional(z.enum(['auto', 'given-first', 'family-first'])),
-  locale: z.optional(z.string()),
-});
+const buildFullNameOptionsSchema = z.lazy(() =>
+  z.strictObject({
+    order: z.optional(z.enum(['auto', 'given-first', 'family-first'])),
+    locale: z.optional(z.string()),
+  }),
+);
 
 /**
  * Languages whose names are written surname first (CLDR person-name data, `nameOrderLocales`

@@ -11,7 +11,8 @@
  * A decoded automaton.
  *
  * @example
- * const a: Automaton = decodeAutomaton(CALLING_CODES['49']![1]);
+ * declare const packed: string; // a calling code's automaton: phoneTables().callingCodes['49'][1] (./data.ts)
+ * const a: Automaton = decodeAutomaton(packed);
  * a.acceptSets[a.accept[runDigits(a, '30901820')]!]!.length > 0; // true
  */
 export interface Automaton {
@@ -56,7 +57,8 @@ export function unpackNumbers(packed: string): number[] {
  * Decodes an automaton packed by `packAutomaton` (scripts/generate-phone-automaton.ts).
  *
  * @example
- * const a = decodeAutomaton(CALLING_CODES['1']![1]);
+ * declare const packed: string; // phoneTables().callingCodes['1'][1] (./data.ts)
+ * const a = decodeAutomaton(packed);
  * a.classes; // 10
  */
 export function decodeAutomaton(packed: string): Automaton {
@@ -94,6 +96,7 @@ export function decodeAutomaton(packed: string): Automaton {
  * final state; 0 when no pattern can match any more.
  *
  * @example
+ * declare const automaton: Automaton; // the +1 automaton (see decodeAutomaton)
  * runDigits(automaton, '2125550100') > 0;
  */
 export function runDigits(a: Automaton, digits: string): number {

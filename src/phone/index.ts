@@ -4,7 +4,7 @@
  * differential tests, not a runtime dependency of this subpath.
  *
  * @example
- * import { normalizePhone } from 'cdc-enrich/phone';
+ * // import { normalizePhone } from 'cdc-enrich/phone';
  * normalizePhone('020 7946 0958', { defaultCountry: 'GB' })?.e164; // '+442079460958'
  * @packageDocumentation
  */

@@ -42,6 +42,7 @@ export const LEADING_DIGITS_TAG = 11;
  * Plan flag: the region has no (or an empty) mobile pattern, so a fixed-line match is FIXED_LINE_OR_MOBILE.
  *
  * @example
+ * declare const flags: number; // a plan record's flags
  * const fixedIsMobile = (flags & FLAG_FIXED_LINE_IS_MOBILE) !== 0;
  */
 export const FLAG_FIXED_LINE_IS_MOBILE = 1;
@@ -50,6 +51,7 @@ export const FLAG_FIXED_LINE_IS_MOBILE = 1;
  * Plan flag: the region has leading digits (it shares its calling code).
  *
  * @example
+ * declare const flags: number; // a plan record's flags
  * const hasLeadingDigits = (flags & FLAG_HAS_LEADING_DIGITS) !== 0;
  */
 export const FLAG_HAS_LEADING_DIGITS = 2;
@@ -58,6 +60,7 @@ export const FLAG_HAS_LEADING_DIGITS = 2;
  * Plan flag: the plan has number types (validity is "some type matches", else the national pattern).
  *
  * @example
+ * declare const flags: number; // a plan record's flags
  * const hasTypes = (flags & FLAG_HAS_TYPES) !== 0;
  */
 export const FLAG_HAS_TYPES = 4;

@@ -222,7 +222,8 @@ export interface PhoneNormalizerOptions {
   cacheSize?: number;
 }
 
-const phoneNormalizerOptions = z.strictObject({ cacheSize: z.optional(nonNegativeInteger()) });
+/** The one schema of {@link createPhoneNormalizer}'s options, built on its first parse (src/shared/options.ts). */
+const phoneNormalizerOptions = z.lazy(() => z.strictObject({ cacheSize: z.optional(nonNegativeInteger()) }));
 
 /** A result shared through the cache: frozen, so no caller can change what the next one gets. */
 function frozen(result: NormalizedPhone | null): NormalizedPhone | null {

@@ -30,7 +30,8 @@ export type CallingCodeSource = 'plus' | 'idd' | 'withoutPlus' | null;
  * What libphonenumber-js's parser makes of the digits.
  *
  * @example
- * const reading: Reading | null = readDigits('2125550100', planOfRegion('US'));
+ * declare const us: Parameters<typeof readDigits>[1]; // planOfRegion('US') (./tables.ts)
+ * const reading: Reading | null = readDigits('2125550100', us);
  * reading?.nationalNumber; // '2125550100'
  */
 export interface Reading {
@@ -182,7 +183,8 @@ function splitDigits(digits: string, defaultRegion: Plan | undefined): CallingCo
  * shorter than 2 or longer than 17 digits).
  *
  * @example
- * readDigits('07400123456', planOfRegion('GB'));
+ * declare const gb: Parameters<typeof readDigits>[1]; // planOfRegion('GB') (./tables.ts)
+ * readDigits('07400123456', gb);
  * // { callingCode: '44', nationalNumber: '7400123456', country: 'GB', source: null }
  */
 export function readDigits(digits: string, defaultRegion: Plan | undefined): Reading | null {

@@ -1,13 +1,13 @@
 /**
- * libphonenumber-js's `max` metadata, compiled (scripts/generate-phone-tables.ts → data/tables.generated.ts)
- * into what the parser reads: per numbering plan a few facts, per calling code one automaton over the
+ * libphonenumber-js's `max` metadata, compiled (scripts/generate-phone-tables.ts → data/phone/tables.br, read
+ * by ./data.ts on first use) into what the parser reads: per numbering plan a few facts, per calling code one automaton over the
  * digits of a national number that decides every pattern of every region of the code in one pass.
  *
  * Everything is decoded on first use, per plan and per calling code: a process that only sees German
  * numbers decodes the +49 tables and nothing else.
  */
 import { type Automaton, decodeAutomaton, runDigits } from './automaton.js';
-import { CALLING_CODES, PLANS } from './data/tables.generated.js';
+import { phoneTables } from './data.js';
 import {
   FIRST_TYPE_TAG,
   FLAG_FIXED_LINE_IS_MOBILE,
@@ -22,7 +22,8 @@ import {
  * Mask bit: the national number pattern matches.
  *
  * @example
- * (patternMask(code, state, plan, length) & NATIONAL_BIT) !== 0;
+ * const code = callingCodeTables('49')!;
+ * (patternMask(code, stateOf(code, '30901820'), code.plans[0]!, 8) & NATIONAL_BIT) !== 0; // true
  */
 export const NATIONAL_BIT = 1 << NATIONAL_TAG;
 const FIXED_LINE_BIT = 1 << FIRST_TYPE_TAG;
@@ -31,7 +32,8 @@ const MOBILE_BIT = 1 << (FIRST_TYPE_TAG + 1);
  * Mask bit: the region's leading digits start the number (shared calling codes only).
  *
  * @example
- * (patternMask(code, state, plan, length) & LEADING_DIGITS_BIT) !== 0;
+ * const code = callingCodeTables('1')!; // NANP: 25 regions share +1
+ * (patternMask(code, stateOf(code, '2125550100'), planOfRegion('US')!, 10) & LEADING_DIGITS_BIT) !== 0;
  */
 export const LEADING_DIGITS_BIT = 1 << LEADING_DIGITS_TAG;
 
@@ -172,7 +174,7 @@ function lengthFilterOf(typeLengths: readonly number[]): Uint16Array {
 const anchored = (pattern: string): RegExp | null => (pattern === '' ? null : new RegExp(`^(?:${pattern})`));
 
 function decodePlan(key: string, index: number): Plan {
-  const [callingCode, idd, prefixForParsing, transformRule, lengths, typeLengths, flags] = PLANS[key]!;
+  const [callingCode, idd, prefixForParsing, transformRule, lengths, typeLengths, flags] = phoneTables().plans[key]!;
   return {
     region: /^\d/.test(key) ? '001' : key,
     callingCode,
@@ -189,7 +191,7 @@ function decodePlan(key: string, index: number): Plan {
 }
 
 function decodeCallingCode(callingCode: string): CallingCode | undefined {
-  const record = CALLING_CODES[callingCode];
+  const record = phoneTables().callingCodes[callingCode];
   if (record === undefined) return undefined;
   const regions = record[0] === '' ? [] : record[0].split(' ');
   const planKeys = regions.length > 0 ? regions : [callingCode];
@@ -227,7 +229,7 @@ function decodeCallingCode(callingCode: string): CallingCode | undefined {
 export function callingCodeTables(callingCode: string): CallingCode | undefined {
   let code = callingCodes.get(callingCode);
   if (code === undefined) {
-    if (!Object.hasOwn(CALLING_CODES, callingCode)) return undefined;
+    if (!Object.hasOwn(phoneTables().callingCodes, callingCode)) return undefined;
     code = decodeCallingCode(callingCode)!;
     callingCodes.set(callingCode, code);
   }
@@ -243,8 +245,9 @@ export function callingCodeTables(callingCode: string): CallingCode | undefined 
 export function planOfRegion(region: string): Plan | undefined {
   const plan = plans.get(region);
   if (plan !== undefined) return plan;
-  if (/^\d/.test(region) || !Object.hasOwn(PLANS, region)) return undefined;
-  callingCodeTables(PLANS[region]![0]);
+  const { plans: records } = phoneTables();
+  if (/^\d/.test(region) || !Object.hasOwn(records, region)) return undefined;
+  callingCodeTables(records[region]![0]);
   return plans.get(region);
 }
 
@@ -346,5 +349,5 @@ export function isValidMask(plan: Plan, mask: number): boolean {
  * isPhoneRegion('DE'); // true
  */
 export function isPhoneRegion(region: string): boolean {
-  return region.length === 2 && Object.hasOwn(PLANS, region);
+  return region.length === 2 && Object.hasOwn(phoneTables().plans, region);
 }

@@ -11,7 +11,7 @@
  * polynomially on adversarial input).
  */
 import { type Automaton, decodeAutomaton, unpackNumbers } from './automaton.js';
-import { TEXT_AUTOMATA } from './data/tables.generated.js';
+import { phoneTables } from './data.js';
 
 /**
  * The text of a phone number reduced to what the parser needs.
@@ -106,7 +106,8 @@ let automata: TextAutomata | undefined;
 
 function textAutomata(): TextAutomata {
   if (automata === undefined) {
-    const ranges = unpackNumbers(TEXT_AUTOMATA.alphabet);
+    const packed = phoneTables().textAutomata;
+    const ranges = unpackNumbers(packed.alphabet);
     const ascii = new Uint8Array(128);
     for (let k = 0; k < ranges.length; k += 3) {
       for (let u = ranges[k]!; u <= ranges[k + 1]! && u < 128; u++) ascii[u] = ranges[k + 2]!;
@@ -114,10 +115,10 @@ function textAutomata(): TextAutomata {
     automata = {
       ascii,
       ranges,
-      viable: decodeAutomaton(TEXT_AUTOMATA.viable),
-      extensionReversed: decodeAutomaton(TEXT_AUTOMATA.extensionReversed),
-      phoneContextGlobal: decodeAutomaton(TEXT_AUTOMATA.phoneContextGlobal),
-      phoneContextDomain: decodeAutomaton(TEXT_AUTOMATA.phoneContextDomain),
+      viable: decodeAutomaton(packed.viable),
+      extensionReversed: decodeAutomaton(packed.extensionReversed),
+      phoneContextGlobal: decodeAutomaton(packed.phoneContextGlobal),
+      phoneContextDomain: decodeAutomaton(packed.phoneContextDomain),
     };
   }
   return automata;

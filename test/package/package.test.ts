@@ -10,16 +10,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { installTarball, type Packed, packPackage, run } from './tarball.js';
 
-const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json');
+/** The code entry points (conditional exports); `./package.json` and the data files are plain paths. */
+const subpaths = Object.entries(pkg.exports)
+  .filter(([, target]) => typeof target === 'object')
+  .map(([key]) => key);
 const specifiers = subpaths.map((p) => (p === '.' ? 'cdc-enrich' : `cdc-enrich/${p.slice(2)}`));
 
 /**
- * Most bytes the packed tarball may have: the size measured when the budget was last set (445 kB: ESM and CJS
- * builds of the code, most of it data tables, plus the tree-shaken zod/mini) plus 10% for data the areas were
- * still adding. The ratchet below fails when the package shrinks far under it, so the budget follows
- * improvements (lower it to the reported size + 10%).
+ * Most bytes the packed tarball may have: 940 kB, the size of the tarball before the size work (941 kB, most of
+ * it source maps), which the package must not exceed now that it carries the world data issue 11 asked for.
+ * Measured 2026-11-28: 880 kB, of which 658 kB are Brotli data files that gzip cannot shrink (the GeoNames
+ * gazetteer of cities >= 15k inhabitants 274 kB, CLDR country names in every locale 184 kB, ISO 3166-2
+ * subdivisions 70 kB, university domains 63 kB, phone tables 46 kB, postal formats 21 kB) and 190 kB of ESM + CJS
+ * JavaScript and declarations; headroom ~7% for data refreshes. docs/benchmarks.md ("Package size") has the
+ * breakdown and what a smaller budget would cost (fewer locales, a higher city population floor). The ratchet
+ * below fails when the package shrinks far under it, so the budget follows improvements.
  */
-const PACKED_BUDGET_BYTES = 490_000;
+const PACKED_BUDGET_BYTES = 940_000;
 const RATCHET = 0.8;
 
 let packed: Packed;

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { checkSync } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { PLANS } from '../../src/phone/data/tables.generated.js';
+import { phoneTables } from '../../src/phone/data.js';
 import { MAX_PHONE_INPUT_LENGTH, normalizePhone } from '../../src/phone/index.js';
 import { callingCodeTables, type Plan, planOfRegion } from '../../src/phone/tables.js';
 
@@ -39,7 +39,7 @@ function phoneRegexLiterals(): { where: string; source: string; flags: string }[
 
 const literals = phoneRegexLiterals();
 
-const plans: Plan[] = Object.keys(PLANS).map((key) =>
+const plans: Plan[] = Object.keys(phoneTables().plans).map((key) =>
   /^\d/.test(key) ? callingCodeTables(key)!.plans[0]! : planOfRegion(key)!,
 );
 const fromMetadata = [

@@ -2,18 +2,10 @@
  * Seeded randomness: the same seed gives the same corpus on every machine, so a benchmark figure or a failing
  * test names its input by (count, seed, options).
  */
+import { createSeededRandom } from '../../../src/shared/random.js';
 
-/** mulberry32: a small seeded PRNG (32-bit state, period 2^32). Returns floats in [0, 1). */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the library's own seeded PRNG, one implementation for both): floats in [0, 1). */
+export const createRandom: (seed: number) => () => number = createSeededRandom;
 
 /**
  * The draws a generator makes from one random stream. Each helper consumes a fixed number of values
