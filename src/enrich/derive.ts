@@ -3,10 +3,15 @@
  * named function of the mapped row's text, each behind a bounded cache (the email and phone modules' own
  * caches, and `memoize` for the rest).
  */
-import { createEmailAnalyzer, type EmailAnalysis, suggestEmailDomain } from '../email/index.js';
-import { inferCountryFromPostalCode, normalizePostalCode, toAlpha2 } from '../geo/index.js';
+import { createEmailAnalyzer, type EmailAnalysis } from '../email/index.js';
+import { createPostalInferrer, normalizePostalCode, toAlpha2 } from '../geo/index.js';
 import { buildFullName } from '../name/index.js';
-import { createPhoneNormalizer, type NormalizedPhone } from '../phone/index.js';
+import {
+  createPhoneNormalizer,
+  type NormalizedPhone,
+  type NormalizePhoneOptions,
+  normalizePhone as normalizePhoneUncached,
+} from '../phone/index.js';
 import { memoize } from '../shared/memo.js';
 import type { TextRole } from './mapping.js';
 
@@ -64,48 +69,49 @@ export interface Derived {
   fullName: string | null;
 }
 
-/** A phone as postal-inference evidence (contract C3); `international` comes with the phone module's C3 work. */
-type PhoneEvidence = NormalizedPhone & { international?: boolean };
-
-/** The evidence a phone gives, as a short cache-key part: calling code, region, how it was written, validity. */
-function phoneKey(phone: PhoneEvidence | null): string {
-  if (phone === null) return '';
-  const written = phone.international === true ? 'i' : phone.international === false ? 'n' : '';
-  return `${phone.callingCode}:${phone.country ?? ''}:${written}:${phone.valid ? 'v' : ''}`;
+/**
+ * The evidence a phone gives to postal inference (contract C3): calling code, region, how it was written,
+ * validity. Not the whole `NormalizedPhone`: without `e164`, an invalid international number is evidence for
+ * its calling code's regions, as the enricher has always read it (narrowing by leading digits would change
+ * `inferred_country`).
+ */
+function phoneEvidenceOf(phone: NormalizedPhone | null): PhoneEvidence | null {
+  if (phone === null) return null;
+  return { callingCode: phone.callingCode, country: phone.country, international: phone.international, valid: phone.valid };
 }
 
-function phoneFromKey(key: string): Partial<PhoneEvidence> | null {
-  if (key === '') return null;
-  const [callingCode = '', country = '', written = '', valid = ''] = key.split(':');
-  const phone: Partial<PhoneEvidence> = { callingCode, valid: valid === 'v' };
-  if (country !== '') phone.country = country;
-  if (written !== '') phone.international = written === 'i';
-  return phone;
+type PhoneEvidence = Pick<NormalizedPhone, 'callingCode' | 'country' | 'international' | 'valid'>;
+
+/**
+ * The email domain as postal evidence: only its top-level label counts (a ccTLD), so a domain with an empty
+ * last label (`example.de.`) is none.
+ */
+function emailEvidenceOf(domain: string | null | undefined): string | null {
+  return domain == null || domain.endsWith('.') ? null : domain;
+}
+
+/** The phone options for a default region, one frozen object per region (not one per record). */
+function createPhoneOptions(): (region: string) => NormalizePhoneOptions {
+  const byRegion = new Map<string, NormalizePhoneOptions>();
+  return (region) => {
+    let options = byRegion.get(region);
+    if (options === undefined) {
+      options = Object.freeze({ defaultCountry: region });
+      byRegion.set(region, options);
+    }
+    return options;
+  };
 }
 
 /**
- * The postal-inference inputs as one injective key: the lengths of the free-text parts first, then the parts,
- * so no value can forge a separator.
+ * `normalizePostalCode(code, country)` behind a bounded cache keyed by country + code (a known country is
+ * alpha-2: two letters, so the key is injective). Codes repeat within a city, so this cache hits even on a
+ * stream where every user has their own address.
  */
-function postalKey(code: string, state: string, city: string, phone: string, tld: string): string {
-  return `${code.length},${state.length},${city.length},${phone.length};${code}${state}${city}${phone}${tld}`;
-}
-
-function decodePostalKey(key: string): [code: string, state: string, city: string, phone: string, tld: string] {
-  const header = key.indexOf(';');
-  const [a, b, c, d] = key.slice(0, header).split(',').map(Number) as [number, number, number, number];
-  const s1 = header + 1 + a;
-  const s2 = s1 + b;
-  const s3 = s2 + c;
-  const s4 = s3 + d;
-  return [key.slice(header + 1, s1), key.slice(s1, s2), key.slice(s2, s3), key.slice(s3, s4), key.slice(s4)];
-}
-
-/** A postal inference outcome (cached). */
-interface Location {
-  country: string | null;
-  confidence: number;
-  normalized: string | null;
+function createPostalNormalizer(size: number): (code: string, country: string) => string | null {
+  if (size === 0) return (code, country) => normalizePostalCode(code, country);
+  const normalize = memoize((key) => normalizePostalCode(key.slice(2), key.slice(0, 2)), size);
+  return (code, country) => normalize(`${country}${code}`);
 }
 
 /** The steps with their caches, for one enricher. */
@@ -132,35 +138,19 @@ export function createDerivations(
   const doPostal = toggles.postal !== false;
 
   const analyzeEmail = createEmailAnalyzer({ cacheSize: sizes.email });
-  const suggestDomain = memoize(suggestEmailDomain, sizes.email);
-  const normalizePhone = createPhoneNormalizer({ cacheSize: sizes.phone });
+  const normalizePhone = sizes.phone === 0 ? normalizePhoneUncached : createPhoneNormalizer({ cacheSize: sizes.phone });
+  const phoneOptions = createPhoneOptions();
   const countryOf = memoize(toAlpha2, sizes.country);
-  const normalizePostal = memoize((key) => {
-    // key = alpha-2 (two letters) + code
-    return normalizePostalCode(key.slice(2), key.slice(0, 2));
-  }, sizes.postal);
-  const inferOptions = defaultCountry === null ? undefined : { defaultCountry };
-  const inferLocation = memoize((key): Location | null => {
-    const [code, state, city, phone, tld] = decodePostalKey(key);
-    const r = inferCountryFromPostalCode(
-      code,
-      { state, city, phone: phoneFromKey(phone), emailDomain: tld === '' ? null : `x.${tld}` },
-      inferOptions,
-    );
-    if (r.candidates.length === 0) return null;
-    return {
-      country: r.country,
-      confidence: r.confidence,
-      normalized: r.country === null ? null : normalizePostalCode(code, r.country),
-    };
-  }, sizes.postal);
+  const normalizePostal = createPostalNormalizer(sizes.postal);
+  // Options checked once here, not per record (defaultCountry is already alpha-2).
+  const inferPostal = createPostalInferrer(defaultCountry === null ? undefined : { defaultCountry });
 
   return {
-    /** Email (RFC 5321/5322 subset, ICANN public suffix) and a typo suggestion for its domain. */
+    /** Email (RFC 5321/5322 subset, ICANN public suffix) and the typo suggestion the analysis carries. */
     deriveEmail(text, out) {
       const email = doEmail && text.email !== null ? analyzeEmail(text.email) : null;
       out.email = email;
-      out.suggestedDomain = email?.domain == null ? null : suggestDomain(email.domain);
+      out.suggestedDomain = email === null ? null : email.suggestedDomain;
     },
 
     /** The country column as alpha-2, then the phone read with it as the default region. */
@@ -170,7 +160,7 @@ export function createDerivations(
       const defaultRegion = region ?? defaultCountry;
       out.phone =
         doPhone && text.phone !== null
-          ? normalizePhone(text.phone, defaultRegion === null ? undefined : { defaultCountry: defaultRegion })
+          ? normalizePhone(text.phone, defaultRegion === null ? undefined : phoneOptions(defaultRegion))
           : null;
     },
 
@@ -181,21 +171,24 @@ export function createDerivations(
       if (given !== null) {
         out.inferredCountry = given;
         out.confidence = 1;
-        out.postalNormalized = doPostal && code !== null ? normalizePostal(`${given}${code}`) : null;
+        out.postalNormalized = doPostal && code !== null ? normalizePostal(code, given) : null;
         return;
       }
       out.inferredCountry = null;
       out.confidence = null;
       out.postalNormalized = null;
       if (!doPostal || code === null) return;
-      // Only the email's top-level label is evidence (a ccTLD), so it alone goes into the key.
-      const domain = out.email?.domain ?? null;
-      const tld = domain === null ? '' : domain.slice(domain.lastIndexOf('.') + 1);
-      const r = inferLocation(postalKey(code, text.state ?? '', text.city ?? '', phoneKey(out.phone), tld));
-      if (r !== null) {
+      // Postal codes rarely repeat on a real stream (one per user), so the inference is not cached.
+      const r = inferPostal(code, {
+        state: text.state,
+        city: text.city,
+        phone: phoneEvidenceOf(out.phone),
+        emailDomain: emailEvidenceOf(out.email?.domain),
+      });
+      if (r.candidates.length > 0) {
         out.inferredCountry = r.country;
         out.confidence = r.confidence;
-        out.postalNormalized = r.normalized;
+        out.postalNormalized = r.country === null ? null : normalizePostalCode(code, r.country);
       }
     },
 
