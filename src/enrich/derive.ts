@@ -12,6 +12,7 @@ import {
   type NormalizePhoneOptions,
   normalizePhone as normalizePhoneUncached,
 } from '../phone/index.js';
+import { LruCache } from '../shared/lru.js';
 import { memoize } from '../shared/memo.js';
 import type { TextRole } from './mapping.js';
 
@@ -43,7 +44,7 @@ export interface EnricherCacheSizes {
   phone?: number;
   /** Country lookups keyed by the raw country text. Default 2,000. */
   country?: number;
-  /** Postal normalizations keyed by code + country (postal inference is not cached). Default 20,000. */
+  /** Postal inferences keyed by code + hints, and postal normalizations keyed by code + country. Default 20,000. */
   postal?: number;
 }
 
@@ -97,8 +98,69 @@ type PhoneEvidence = Pick<NormalizedPhone, 'callingCode' | 'country' | 'internat
  * The email domain as postal evidence: only its top-level label counts (a ccTLD), so a domain with an empty
  * last label (`example.de.`) is none.
  */
-function emailEvidenceOf(domain: string | null | undefined): string | null {
-  return domain == null || domain.endsWith('.') ? null : domain;
+function emailEvidenceOf(domain: string | null): string | null {
+  return domain === null || domain.endsWith('.') ? null : domain;
+}
+
+/** A postal inference outcome (cached). */
+interface Location {
+  country: string | null;
+  confidence: number;
+  normalized: string | null;
+}
+
+/** The evidence a phone gives, as a short cache-key part: calling code, region, how it was written, validity. */
+function phoneKey(phone: NormalizedPhone | null): string {
+  if (phone === null) return '';
+  return `${phone.callingCode}:${phone.country ?? ''}:${phone.international ? 'i' : 'n'}:${phone.valid ? 'v' : ''}`;
+}
+
+/**
+ * Postal inference from the code and the row's hints, behind a bounded cache keyed by the evidence only (the
+ * code, state, city, the phone's {@link phoneKey} and the email's top-level label; free-text lengths first, so
+ * no value can forge a separator). A miss infers from the values themselves: nothing is decoded from the key.
+ * Options are checked once, by `createPostalInferrer`.
+ */
+function createLocationInferrer(
+  size: number,
+  defaultCountry: string | null,
+): (
+  code: string,
+  state: string | null,
+  city: string | null,
+  phone: NormalizedPhone | null,
+  domain: string | null,
+) => Location | null {
+  const inferPostal = createPostalInferrer(defaultCountry === null ? undefined : { defaultCountry });
+  const infer = (
+    code: string,
+    state: string | null,
+    city: string | null,
+    phone: NormalizedPhone | null,
+    domain: string | null,
+  ): Location | null => {
+    const r = inferPostal(code, { state, city, phone: phoneEvidenceOf(phone), emailDomain: emailEvidenceOf(domain) });
+    if (r.candidates.length === 0) return null;
+    return {
+      country: r.country,
+      confidence: r.confidence,
+      normalized: r.country === null ? null : normalizePostalCode(code, r.country),
+    };
+  };
+  if (size === 0) return infer;
+  const cache = new LruCache<string, Location | 0>(size);
+  return (code, state, city, phone, domain) => {
+    const st = state ?? '';
+    const ci = city ?? '';
+    const ph = phoneKey(phone);
+    const tld = domain === null ? '' : domain.slice(domain.lastIndexOf('.') + 1);
+    const key = `${code.length},${st.length},${ci.length},${ph.length};${code}${st}${ci}${ph}${tld}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit === 0 ? null : hit;
+    const location = infer(code, state, city, phone, domain);
+    cache.set(key, location ?? 0);
+    return location;
+  };
 }
 
 /** The phone options for a default region, one frozen object per region (not one per record). */
@@ -153,8 +215,7 @@ export function createDerivations(
   const phoneOptions = createPhoneOptions();
   const countryOf = memoize(toAlpha2, sizes.country);
   const normalizePostal = createPostalNormalizer(sizes.postal);
-  // Options checked once here, not per record (defaultCountry is already alpha-2).
-  const inferPostal = createPostalInferrer(defaultCountry === null ? undefined : { defaultCountry });
+  const inferLocation = createLocationInferrer(sizes.postal, defaultCountry);
 
   return {
     /** Email (RFC 5321/5322 subset, ICANN public suffix) and the typo suggestion the analysis carries. */
@@ -189,17 +250,11 @@ export function createDerivations(
       out.confidence = null;
       out.postalNormalized = null;
       if (!doPostal || code === null) return;
-      // Postal codes rarely repeat on a real stream (one per user), so the inference is not cached.
-      const r = inferPostal(code, {
-        state: text.state,
-        city: text.city,
-        phone: phoneEvidenceOf(out.phone),
-        emailDomain: emailEvidenceOf(out.email?.domain),
-      });
-      if (r.candidates.length > 0) {
+      const r = inferLocation(code, text.state, text.city, out.phone, out.email?.domain ?? null);
+      if (r !== null) {
         out.inferredCountry = r.country;
         out.confidence = r.confidence;
-        out.postalNormalized = r.country === null ? null : normalizePostalCode(code, r.country);
+        out.postalNormalized = r.normalized;
       }
     },
 
