@@ -382,21 +382,23 @@ describe('enricher properties', () => {
   );
 
   // The enricher takes the typo suggestion from the email analysis (one way to suggest), not a memo of its own.
-  const suggestions = { some: 0 };
-  test.prop([
-    fc.oneof(
-      fc.string(),
-      // Typos of major providers (the suggestion branch) and their near misses.
-      fc.constantFrom('jane@gmial.com', 'x@hotmial.com', 'a@yahooo.com', 'b@gmail.con', '@gmial.com', 'c@zoom.com'),
-    ),
-  ])('email_suggested_domain is the analysis suggestion', (email) => {
-    const row = ok(createEnricher({ clock }).enrichRow({ id: 1, email }));
-    const expected = analyzeEmail(email)?.suggestedDomain ?? null;
-    if (expected !== null) suggestions.some++;
-    expect(row.email_suggested_domain).toBe(expected);
-  });
-  afterAll(() => {
-    expect(suggestions.some).toBeGreaterThan(0);
+  describe('typo suggestions', () => {
+    const suggestions = { some: 0 };
+    test.prop([
+      fc.oneof(
+        fc.string(),
+        // Typos of major providers (the suggestion branch) and their near misses.
+        fc.constantFrom('jane@gmial.com', 'x@hotmial.com', 'a@yahooo.com', 'b@gmail.con', '@gmial.com', 'c@zoom.com'),
+      ),
+    ])('email_suggested_domain is the analysis suggestion', (email) => {
+      const row = ok(createEnricher({ clock }).enrichRow({ id: 1, email }));
+      const expected = analyzeEmail(email)?.suggestedDomain ?? null;
+      if (expected !== null) suggestions.some++;
+      expect(row.email_suggested_domain).toBe(expected);
+    });
+    afterAll(() => {
+      expect(suggestions.some).toBeGreaterThan(0);
+    });
   });
 
   it('differential: postal inference gives what inferCountryFromPostalCode gives with the same hints', () => {
