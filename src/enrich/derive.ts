@@ -115,30 +115,24 @@ function phoneKey(phone: NormalizedPhone | null): string {
   return `${phone.callingCode}:${phone.country ?? ''}:${phone.international ? 'i' : 'n'}:${phone.valid ? 'v' : ''}`;
 }
 
+/** Postal inference from a row's code and hints (the email's domain, not its address). */
+type InferLocation = (
+  code: string,
+  state: string | null,
+  city: string | null,
+  phone: NormalizedPhone | null,
+  domain: string | null,
+) => Location | null;
+
 /**
  * Postal inference from the code and the row's hints, behind a bounded cache keyed by the evidence only (the
  * code, state, city, the phone's {@link phoneKey} and the email's top-level label; free-text lengths first, so
  * no value can forge a separator). A miss infers from the values themselves: nothing is decoded from the key.
  * Options are checked once, by `createPostalInferrer`.
  */
-function createLocationInferrer(
-  size: number,
-  defaultCountry: string | null,
-): (
-  code: string,
-  state: string | null,
-  city: string | null,
-  phone: NormalizedPhone | null,
-  domain: string | null,
-) => Location | null {
+function createLocationInferrer(size: number, defaultCountry: string | null): InferLocation {
   const inferPostal = createPostalInferrer(defaultCountry === null ? undefined : { defaultCountry });
-  const infer = (
-    code: string,
-    state: string | null,
-    city: string | null,
-    phone: NormalizedPhone | null,
-    domain: string | null,
-  ): Location | null => {
+  const infer: InferLocation = (code, state, city, phone, domain) => {
     const r = inferPostal(code, { state, city, phone: phoneEvidenceOf(phone), emailDomain: emailEvidenceOf(domain) });
     if (r.candidates.length === 0) return null;
     return {
