@@ -1,12 +1,18 @@
 /**
  * The enrichment steps: email, phone, location (country code, postal code, inferred country) and name, each a
- * named function of the mapped row's text, each behind a bounded cache (the email and phone modules' own
- * caches, and `memoize` for the rest).
+ * named function of the mapped row's text; those whose inputs repeat on a real stream sit behind a bounded cache
+ * ({@link EnricherCacheSizes}).
  */
-import { createEmailAnalyzer, type EmailAnalysis, suggestEmailDomain } from '../email/index.js';
-import { inferCountryFromPostalCode, normalizePostalCode, toAlpha2 } from '../geo/index.js';
+import { createEmailAnalyzer, type EmailAnalysis } from '../email/index.js';
+import { createPostalInferrer, normalizePostalCode, toAlpha2 } from '../geo/index.js';
 import { buildFullName } from '../name/index.js';
-import { createPhoneNormalizer, type NormalizedPhone } from '../phone/index.js';
+import {
+  createPhoneNormalizer,
+  type NormalizedPhone,
+  type NormalizePhoneOptions,
+  normalizePhone as normalizePhoneUncached,
+} from '../phone/index.js';
+import { LruCache } from '../shared/lru.js';
 import { memoize } from '../shared/memo.js';
 import type { TextRole } from './mapping.js';
 
@@ -24,11 +30,17 @@ export interface EnrichmentToggles {
   postal?: boolean;
 }
 
-/** Bounds of the enricher's caches, in entries. */
+/**
+ * Bounds of the enricher's caches, in entries. Only values that repeat on a real stream are cached by default:
+ * country texts and postal codes (a city's codes) repeat; a user's email address and phone number come back
+ * only with that user's next change, too rarely for a bounded cache to pay for its lookups (a 20,000-entry
+ * cache hit 14% of a realistic stream and made the stage slower). Email domains are cached inside the email
+ * module whatever the size here. Give `email` or `phone` a size for streams that repeat the same rows.
+ */
 export interface EnricherCacheSizes {
-  /** Email analyses keyed by the raw address (and typo suggestions keyed by domain). Default 20,000. */
+  /** Email analyses keyed by the raw address. Default 0 (none). */
   email?: number;
-  /** Phone normalizations keyed by raw phone + region. Default 20,000. */
+  /** Phone normalizations keyed by raw phone + region. Default 0 (none). */
   phone?: number;
   /** Country lookups keyed by the raw country text. Default 2,000. */
   country?: number;
@@ -40,11 +52,11 @@ export interface EnricherCacheSizes {
  * The default cache bounds (entries).
  *
  * @example
- * DEFAULT_CACHE_SIZES.email; // 20000
+ * DEFAULT_CACHE_SIZES.postal; // 20000
  */
 export const DEFAULT_CACHE_SIZES: Readonly<Required<EnricherCacheSizes>> = Object.freeze({
-  email: 20_000,
-  phone: 20_000,
+  email: 0,
+  phone: 0,
   country: 2_000,
   postal: 20_000,
 });
@@ -64,41 +76,30 @@ export interface Derived {
   fullName: string | null;
 }
 
-/** A phone as postal-inference evidence (contract C3); `international` comes with the phone module's C3 work. */
-type PhoneEvidence = NormalizedPhone & { international?: boolean };
-
-/** The evidence a phone gives, as a short cache-key part: calling code, region, how it was written, validity. */
-function phoneKey(phone: PhoneEvidence | null): string {
-  if (phone === null) return '';
-  const written = phone.international === true ? 'i' : phone.international === false ? 'n' : '';
-  return `${phone.callingCode}:${phone.country ?? ''}:${written}:${phone.valid ? 'v' : ''}`;
+/**
+ * The evidence a phone gives to postal inference (contract C3): calling code, region, how it was written,
+ * validity. Not the whole `NormalizedPhone`: without `e164`, an invalid international number is evidence for
+ * its calling code's regions, as the enricher has always read it (narrowing by leading digits would change
+ * `inferred_country`).
+ */
+function phoneEvidenceOf(phone: NormalizedPhone | null): PhoneEvidence | null {
+  if (phone === null) return null;
+  return {
+    callingCode: phone.callingCode,
+    country: phone.country,
+    international: phone.international,
+    valid: phone.valid,
+  };
 }
 
-function phoneFromKey(key: string): Partial<PhoneEvidence> | null {
-  if (key === '') return null;
-  const [callingCode = '', country = '', written = '', valid = ''] = key.split(':');
-  const phone: Partial<PhoneEvidence> = { callingCode, valid: valid === 'v' };
-  if (country !== '') phone.country = country;
-  if (written !== '') phone.international = written === 'i';
-  return phone;
-}
+type PhoneEvidence = Pick<NormalizedPhone, 'callingCode' | 'country' | 'international' | 'valid'>;
 
 /**
- * The postal-inference inputs as one injective key: the lengths of the free-text parts first, then the parts,
- * so no value can forge a separator.
+ * The email domain as postal evidence: only its top-level label counts (a ccTLD), so a domain with an empty
+ * last label (`example.de.`) is none.
  */
-function postalKey(code: string, state: string, city: string, phone: string, tld: string): string {
-  return `${code.length},${state.length},${city.length},${phone.length};${code}${state}${city}${phone}${tld}`;
-}
-
-function decodePostalKey(key: string): [code: string, state: string, city: string, phone: string, tld: string] {
-  const header = key.indexOf(';');
-  const [a, b, c, d] = key.slice(0, header).split(',').map(Number) as [number, number, number, number];
-  const s1 = header + 1 + a;
-  const s2 = s1 + b;
-  const s3 = s2 + c;
-  const s4 = s3 + d;
-  return [key.slice(header + 1, s1), key.slice(s1, s2), key.slice(s2, s3), key.slice(s3, s4), key.slice(s4)];
+function emailEvidenceOf(domain: string | null): string | null {
+  return domain === null || domain.endsWith('.') ? null : domain;
 }
 
 /** A postal inference outcome (cached). */
@@ -106,6 +107,78 @@ interface Location {
   country: string | null;
   confidence: number;
   normalized: string | null;
+}
+
+/** The evidence a phone gives, as a short cache-key part: calling code, region, how it was written, validity. */
+function phoneKey(phone: NormalizedPhone | null): string {
+  if (phone === null) return '';
+  return `${phone.callingCode}:${phone.country ?? ''}:${phone.international ? 'i' : 'n'}:${phone.valid ? 'v' : ''}`;
+}
+
+/** Postal inference from a row's code and hints (the email's domain, not its address). */
+type InferLocation = (
+  code: string,
+  state: string | null,
+  city: string | null,
+  phone: NormalizedPhone | null,
+  domain: string | null,
+) => Location | null;
+
+/**
+ * Postal inference from the code and the row's hints, behind a bounded cache keyed by the evidence only (the
+ * code, state, city, the phone's {@link phoneKey} and the email's top-level label; free-text lengths first, so
+ * no value can forge a separator). A miss infers from the values themselves: nothing is decoded from the key.
+ * Options are checked once, by `createPostalInferrer`.
+ */
+function createLocationInferrer(size: number, defaultCountry: string | null): InferLocation {
+  const inferPostal = createPostalInferrer(defaultCountry === null ? undefined : { defaultCountry });
+  const infer: InferLocation = (code, state, city, phone, domain) => {
+    const r = inferPostal(code, { state, city, phone: phoneEvidenceOf(phone), emailDomain: emailEvidenceOf(domain) });
+    if (r.candidates.length === 0) return null;
+    return {
+      country: r.country,
+      confidence: r.confidence,
+      normalized: r.country === null ? null : normalizePostalCode(code, r.country),
+    };
+  };
+  if (size === 0) return infer;
+  const cache = new LruCache<string, Location | 0>(size);
+  return (code, state, city, phone, domain) => {
+    const st = state ?? '';
+    const ci = city ?? '';
+    const ph = phoneKey(phone);
+    const tld = domain === null ? '' : domain.slice(domain.lastIndexOf('.') + 1);
+    const key = `${code.length},${st.length},${ci.length},${ph.length};${code}${st}${ci}${ph}${tld}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit === 0 ? null : hit;
+    const location = infer(code, state, city, phone, domain);
+    cache.set(key, location ?? 0);
+    return location;
+  };
+}
+
+/** The phone options for a default region, one frozen object per region (not one per record). */
+function createPhoneOptions(): (region: string) => NormalizePhoneOptions {
+  const byRegion = new Map<string, NormalizePhoneOptions>();
+  return (region) => {
+    let options = byRegion.get(region);
+    if (options === undefined) {
+      options = Object.freeze({ defaultCountry: region });
+      byRegion.set(region, options);
+    }
+    return options;
+  };
+}
+
+/**
+ * `normalizePostalCode(code, country)` behind a bounded cache keyed by country + code (a known country is
+ * alpha-2: two letters, so the key is injective). Codes repeat within a city, so this cache hits even on a
+ * stream where every user has their own address.
+ */
+function createPostalNormalizer(size: number): (code: string, country: string) => string | null {
+  if (size === 0) return (code, country) => normalizePostalCode(code, country);
+  const normalize = memoize((key) => normalizePostalCode(key.slice(2), key.slice(0, 2)), size);
+  return (code, country) => normalize(`${country}${code}`);
 }
 
 /** The steps with their caches, for one enricher. */
@@ -132,35 +205,18 @@ export function createDerivations(
   const doPostal = toggles.postal !== false;
 
   const analyzeEmail = createEmailAnalyzer({ cacheSize: sizes.email });
-  const suggestDomain = memoize(suggestEmailDomain, sizes.email);
-  const normalizePhone = createPhoneNormalizer({ cacheSize: sizes.phone });
+  const normalizePhone = sizes.phone === 0 ? normalizePhoneUncached : createPhoneNormalizer({ cacheSize: sizes.phone });
+  const phoneOptions = createPhoneOptions();
   const countryOf = memoize(toAlpha2, sizes.country);
-  const normalizePostal = memoize((key) => {
-    // key = alpha-2 (two letters) + code
-    return normalizePostalCode(key.slice(2), key.slice(0, 2));
-  }, sizes.postal);
-  const inferOptions = defaultCountry === null ? undefined : { defaultCountry };
-  const inferLocation = memoize((key): Location | null => {
-    const [code, state, city, phone, tld] = decodePostalKey(key);
-    const r = inferCountryFromPostalCode(
-      code,
-      { state, city, phone: phoneFromKey(phone), emailDomain: tld === '' ? null : `x.${tld}` },
-      inferOptions,
-    );
-    if (r.candidates.length === 0) return null;
-    return {
-      country: r.country,
-      confidence: r.confidence,
-      normalized: r.country === null ? null : normalizePostalCode(code, r.country),
-    };
-  }, sizes.postal);
+  const normalizePostal = createPostalNormalizer(sizes.postal);
+  const inferLocation = createLocationInferrer(sizes.postal, defaultCountry);
 
   return {
-    /** Email (RFC 5321/5322 subset, ICANN public suffix) and a typo suggestion for its domain. */
+    /** Email (RFC 5321/5322 subset, ICANN public suffix) and the typo suggestion the analysis carries. */
     deriveEmail(text, out) {
       const email = doEmail && text.email !== null ? analyzeEmail(text.email) : null;
       out.email = email;
-      out.suggestedDomain = email?.domain == null ? null : suggestDomain(email.domain);
+      out.suggestedDomain = email === null ? null : email.suggestedDomain;
     },
 
     /** The country column as alpha-2, then the phone read with it as the default region. */
@@ -170,7 +226,7 @@ export function createDerivations(
       const defaultRegion = region ?? defaultCountry;
       out.phone =
         doPhone && text.phone !== null
-          ? normalizePhone(text.phone, defaultRegion === null ? undefined : { defaultCountry: defaultRegion })
+          ? normalizePhone(text.phone, defaultRegion === null ? undefined : phoneOptions(defaultRegion))
           : null;
     },
 
@@ -181,17 +237,14 @@ export function createDerivations(
       if (given !== null) {
         out.inferredCountry = given;
         out.confidence = 1;
-        out.postalNormalized = doPostal && code !== null ? normalizePostal(`${given}${code}`) : null;
+        out.postalNormalized = doPostal && code !== null ? normalizePostal(code, given) : null;
         return;
       }
       out.inferredCountry = null;
       out.confidence = null;
       out.postalNormalized = null;
       if (!doPostal || code === null) return;
-      // Only the email's top-level label is evidence (a ccTLD), so it alone goes into the key.
-      const domain = out.email?.domain ?? null;
-      const tld = domain === null ? '' : domain.slice(domain.lastIndexOf('.') + 1);
-      const r = inferLocation(postalKey(code, text.state ?? '', text.city ?? '', phoneKey(out.phone), tld));
+      const r = inferLocation(code, text.state, text.city, out.phone, out.email?.domain ?? null);
       if (r !== null) {
         out.inferredCountry = r.country;
         out.confidence = r.confidence;

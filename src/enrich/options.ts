@@ -33,7 +33,7 @@ export interface EnricherOptions {
   clock?: () => Date;
   /**
    * Cache bounds in entries: one number for every cache, or per cache; 0 disables caching. With the defaults
-   * the caches hold at most about 82,000 entries in all, whatever the stream length.
+   * the caches hold at most 42,000 entries in all, whatever the stream length (`DEFAULT_CACHE_SIZES`).
    */
   cacheSize?: number | EnricherCacheSizes;
   /** Longest accepted text value, in UTF-16 code units; longer ones fail with `too_large`. Default 4,096. */

@@ -2,6 +2,7 @@ import { generateSeedEvents } from '@cdc-enrich/corpus';
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../src/cdc/index.js';
+import { analyzeEmail } from '../../src/email/index.js';
 import {
   createEnricher,
   ENRICHED_USER_COLUMNS,
@@ -11,6 +12,8 @@ import {
   SEED_ROW_FIELDS,
   USERS_ENRICHED_COLUMNS,
 } from '../../src/enrich/index.js';
+import { inferCountryFromPostalCode } from '../../src/geo/index.js';
+import { normalizePhone } from '../../src/phone/index.js';
 
 const FIXED = new Date('2026-11-25T12:00:00.000Z');
 const clock = () => FIXED;
@@ -377,6 +380,61 @@ describe('enricher properties', () => {
       expect(cached).toEqual(uncached);
     },
   );
+
+  // The enricher takes the typo suggestion from the email analysis (one way to suggest), not a memo of its own.
+  describe('typo suggestions', () => {
+    const suggestions = { some: 0 };
+    test.prop([
+      fc.oneof(
+        fc.string(),
+        // Typos of major providers (the suggestion branch) and their near misses.
+        fc.constantFrom('jane@gmial.com', 'x@hotmial.com', 'a@yahooo.com', 'b@gmail.con', '@gmial.com', 'c@zoom.com'),
+      ),
+    ])('email_suggested_domain is the analysis suggestion', (email) => {
+      const row = ok(createEnricher({ clock }).enrichRow({ id: 1, email }));
+      const expected = analyzeEmail(email)?.suggestedDomain ?? null;
+      if (expected !== null) suggestions.some++;
+      expect(row.email_suggested_domain).toBe(expected);
+    });
+    afterAll(() => {
+      expect(suggestions.some).toBeGreaterThan(0);
+    });
+  });
+
+  it('differential: postal inference gives what inferCountryFromPostalCode gives with the same hints', () => {
+    let inferred = 0;
+    for (const defaultCountry of [undefined, 'DE'] as const) {
+      const enricher = createEnricher(defaultCountry === undefined ? { clock } : { clock, defaultCountry });
+      for (const row of corpus) {
+        const r = ok(enricher.enrichRow(row));
+        if (r.country_code !== null || row.postal_code === null) continue;
+        const phone = normalizePhone(row.phone, defaultCountry === undefined ? undefined : { defaultCountry });
+        const expected = inferCountryFromPostalCode(
+          row.postal_code,
+          {
+            state: row.state,
+            city: row.city,
+            phone:
+              phone === null
+                ? null
+                : {
+                    callingCode: phone.callingCode,
+                    country: phone.country,
+                    international: phone.international,
+                    valid: phone.valid,
+                  },
+            emailDomain: analyzeEmail(row.email)?.domain ?? null,
+          },
+          defaultCountry === undefined ? undefined : { defaultCountry },
+        );
+        const decided = expected.candidates.length > 0;
+        expect(r.inferred_country).toBe(decided ? expected.country : null);
+        expect(r.inferred_country_confidence).toBe(decided ? expected.confidence : null);
+        if (r.inferred_country !== null) inferred++;
+      }
+    }
+    expect(inferred).toBeGreaterThan(10); // the inference branch ran
+  });
 
   it('enriches the generated corpus without failures (the property inputs are not vacuous)', () => {
     const results = createEnricher({ clock }).enrichBatch(corpus);
