@@ -30,7 +30,7 @@ import * as z from 'zod/mini';
 import { checkOptions } from '../shared/options.js';
 import { type Alpha2, toAlpha2 } from './country.js';
 import { phoneEvidence } from './phone-evidence.js';
-import { citiesNamed, subdivisionsNamed } from './places.js';
+import { citiesNamed, type SubdivisionHit, subdivisionsNamed } from './places.js';
 import {
   acceptingFormats,
   type CompiledPostalFormat,
@@ -235,9 +235,21 @@ function freeze(result: PostalInference): PostalInference {
 
 // ---- evidence ------------------------------------------------------------------------------------------
 
-/** Per candidate index: the product of its evidence factors and the kinds that supported it. */
-type Evidence = Map<number, { factor: number; kinds: number }>;
-const NO_EVIDENCE: Evidence = new Map();
+/**
+ * Per supported candidate: its index, the product of its evidence factors and the kinds that supported it,
+ * as parallel arrays in order of first support. A record supports a handful of candidates at most, so a
+ * linear scan beats a Map and its entry objects (allocated per record on the hot path).
+ */
+interface Evidence {
+  readonly indices: number[];
+  readonly factors: number[];
+  readonly kinds: number[];
+}
+const NO_EVIDENCE: Evidence = Object.freeze({
+  indices: Object.freeze([]) as never,
+  factors: Object.freeze([]) as never,
+  kinds: Object.freeze([]) as never,
+});
 
 function read(hints: object, field: keyof PostalHints): unknown {
   try {
@@ -269,7 +281,7 @@ function emailRegion(emailDomain: unknown): Alpha2 | null {
 }
 
 class EvidenceCollector {
-  readonly evidence: Evidence = new Map();
+  readonly evidence: Evidence = { indices: [], factors: [], kinds: [] };
   /** Whether any hint named at least one region (candidate or not): then the default must stay silent. */
   spoke = false;
   constructor(private readonly base: BaseRanking) {}
@@ -277,34 +289,51 @@ class EvidenceCollector {
   support(region: Alpha2, factor: number, kind: number): void {
     const index = this.base.indexOf.get(region);
     if (index === undefined) return;
-    const entry = this.evidence.get(index);
-    if (entry === undefined) this.evidence.set(index, { factor, kinds: kind });
-    else {
-      entry.factor *= factor;
-      entry.kinds |= kind;
+    const { indices, factors, kinds } = this.evidence;
+    const at = indices.indexOf(index);
+    if (at === -1) {
+      indices.push(index);
+      factors.push(factor);
+      kinds.push(kind);
+    } else {
+      factors[at]! *= factor;
+      kinds[at]! |= kind;
     }
   }
+}
+
+/** The state factor of one subdivision hit for the candidate at `index`. */
+function stateFactor(hit: SubdivisionHit, index: number, compact: string, base: BaseRanking): number {
+  const factor = EVIDENCE_WEIGHTS.state * (hit.strong ? 1 : EVIDENCE_WEIGHTS.weakStateKey);
+  const range = base.formats[index]!.subdivisionRanges.get(hit.code);
+  if (range === undefined) return factor;
+  return (
+    factor *
+    (range.test(compact) ? EVIDENCE_WEIGHTS.subdivisionPrefixMatch : EVIDENCE_WEIGHTS.subdivisionPrefixMismatch)
+  );
 }
 
 function collectState(collector: EvidenceCollector, state: unknown, compact: string, base: BaseRanking): void {
   const hits = subdivisionsNamed(state);
   if (hits.length === 0) return;
   collector.spoke = true;
-  // Best match per candidate region (a text may name several subdivisions of one country).
-  const best = new Map<Alpha2, number>();
-  for (const { region, code, strong } of hits) {
+  // Best match per candidate region (a text may name several subdivisions of one country), supported in
+  // the order of each region's first hit.
+  for (let h = 0; h < hits.length; h++) {
+    const { region } = hits[h]!;
+    if (firstHitOf(hits, region) !== h) continue;
     const index = base.indexOf.get(region);
     if (index === undefined) continue;
-    let factor = EVIDENCE_WEIGHTS.state * (strong ? 1 : EVIDENCE_WEIGHTS.weakStateKey);
-    const range = base.formats[index]!.subdivisionRanges.get(code);
-    if (range !== undefined) {
-      factor *= range.test(compact)
-        ? EVIDENCE_WEIGHTS.subdivisionPrefixMatch
-        : EVIDENCE_WEIGHTS.subdivisionPrefixMismatch;
+    let best = 0;
+    for (let k = h; k < hits.length; k++) {
+      if (hits[k]!.region === region) best = Math.max(best, stateFactor(hits[k]!, index, compact, base));
     }
-    best.set(region, Math.max(best.get(region) ?? 0, factor));
+    collector.support(region, best, STATE);
   }
-  for (const [region, factor] of best) collector.support(region, factor, STATE);
+}
+
+function firstHitOf(hits: readonly SubdivisionHit[], region: Alpha2): number {
+  for (let k = 0; ; k++) if (hits[k]!.region === region) return k;
 }
 
 function collectEvidence(base: BaseRanking, compact: string, hints: object): EvidenceCollector {
@@ -364,18 +393,22 @@ function ranksBefore(scoreA: number, regionA: Alpha2, scoreB: number, regionB: A
 /** Scores of the candidates the evidence supports, sorted; `total` already includes their new weights. */
 function supportedScores(base: Omit<BaseRanking, 'alone'>, evidence: Evidence, total: number): Supported[] {
   const supported: Supported[] = [];
-  for (const [index, { factor, kinds }] of evidence) {
-    let score = ((base.weights[index]! * factor) / total) * doubtFactor(kinds);
-    if ((kinds & COUNTRY) === 0 && score > MAX_SCORE_WITHOUT_COUNTRY) score = MAX_SCORE_WITHOUT_COUNTRY;
+  const { indices, factors, kinds } = evidence;
+  for (let e = 0; e < indices.length; e++) {
+    const index = indices[e]!;
+    let score = ((base.weights[index]! * factors[e]!) / total) * doubtFactor(kinds[e]!);
+    if ((kinds[e]! & COUNTRY) === 0 && score > MAX_SCORE_WITHOUT_COUNTRY) score = MAX_SCORE_WITHOUT_COUNTRY;
     supported.push({ index, region: base.formats[index]!.region, score });
   }
-  supported.sort((a, b) => (ranksBefore(a.score, a.region, b.score, b.region) ? -1 : 1));
+  if (supported.length > 1) supported.sort((a, b) => (ranksBefore(a.score, a.region, b.score, b.region) ? -1 : 1));
   return supported;
 }
 
 /**
  * Applies the evidence and ranks. Candidates without evidence keep their cached relative order, so only
- * the few supported ones are sorted and merged in (no full sort per record).
+ * the few supported ones are sorted and merged in (no full sort per record). The unsupported ones come in
+ * descending weight, so once one rounds to 0 every later one does too: behind strong evidence the walk
+ * stops after a few candidates instead of visiting all of them.
  */
 function rank(
   base: Omit<BaseRanking, 'alone'>,
@@ -384,25 +417,25 @@ function rank(
   spoke: boolean,
 ): PostalInference {
   const { formats, weights, order } = base;
+  const { indices, factors } = evidence;
   let total = base.total;
-  for (const [index, { factor }] of evidence) total += weights[index]! * factor - weights[index]!;
+  for (let e = 0; e < indices.length; e++) total += weights[indices[e]!]! * factors[e]! - weights[indices[e]!]!;
   const supported = supportedScores(base, evidence, total);
-  const isSupported = new Uint8Array(formats.length);
-  for (const { index } of supported) isSupported[index] = 1;
   const candidates: PostalCandidate[] = [];
   let s = 0;
   for (let k = 0; k < order.length; k++) {
     const index = order[k]!;
-    if (isSupported[index] === 1) continue;
+    if (indices.length > 0 && indices.includes(index)) continue;
     const score = weights[index]! / total;
+    // Candidates whose score rounds to 0 are left out, and so is every later (lighter) one.
+    const rounded = round(score);
+    if (rounded <= 0) break;
     const region = formats[index]!.region;
     while (s < supported.length && ranksBefore(supported[s]!.score, supported[s]!.region, score, region)) {
       candidates.push({ country: supported[s]!.region, score: round(supported[s]!.score) });
       s++;
     }
-    // Candidates whose score rounds to 0 are left out (behind strong evidence, that is all but a few).
-    const rounded = round(score);
-    if (rounded > 0) candidates.push({ country: region, score: rounded });
+    candidates.push({ country: region, score: rounded });
   }
   for (; s < supported.length; s++)
     candidates.push({ country: supported[s]!.region, score: round(supported[s]!.score) });
