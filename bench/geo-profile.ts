@@ -5,7 +5,8 @@
  *   GEO_BENCH_DUMP=/tmp/geo-corpus.json npm run bench -- geo      # writes the corpus once
  *   node --cpu-prof --import tsx bench/geo-profile.ts /tmp/geo-corpus.json city [rounds]
  *
- * Cases: none, state, city, all (state+city+phone+email). Prints ns/record per round.
+ * Cases: none, state, city, all (state+city+phone+email), or several comma-separated (run interleaved,
+ * as the benchmark does). Prints ns/record per case and round.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -26,16 +27,20 @@ const hintsOf: Record<string, (u: User) => PostalHints | undefined> = {
   city: (u) => ({ city: u.hints.city }),
   all: (u) => u.hints,
 };
-const pickHints = hintsOf[which];
-if (pickHints === undefined) throw new TypeError(`unknown case ${which}`);
-const hints = users.map(pickHints);
+const cases = which.split(',').map((name) => {
+  const pickHints = hintsOf[name];
+  if (pickHints === undefined) throw new TypeError(`unknown case ${name}`);
+  return { name, hints: users.map(pickHints) };
+});
 let sink = 0;
 for (let round = 0; round < Number(roundsText); round++) {
-  const t0 = performance.now();
-  for (let i = 0; i < users.length; i++) {
-    if (inferCountryFromPostalCode(users[i]!.code, hints[i]).country !== null) sink++;
+  for (const { name, hints } of cases) {
+    const t0 = performance.now();
+    for (let i = 0; i < users.length; i++) {
+      if (inferCountryFromPostalCode(users[i]!.code, hints[i]).country !== null) sink++;
+    }
+    const ms = performance.now() - t0;
+    console.log(`${name} round ${round}: ${((ms * 1e6) / users.length).toFixed(0)} ns/record`);
   }
-  const ms = performance.now() - t0;
-  console.log(`${which} round ${round}: ${((ms * 1e6) / users.length).toFixed(0)} ns/record`);
 }
 console.log(`decided: ${sink}`);

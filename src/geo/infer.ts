@@ -408,7 +408,7 @@ function supportedScores(base: Omit<BaseRanking, 'alone'>, evidence: Evidence, t
  * Applies the evidence and ranks. Candidates without evidence keep their cached relative order, so only
  * the few supported ones are sorted and merged in (no full sort per record). The unsupported ones come in
  * descending weight, so once one rounds to 0 every later one does too: behind strong evidence the walk
- * stops after a few candidates instead of visiting all of them.
+ * stops after a few candidates, and the result array is allocated once at its final length.
  */
 function rank(
   base: Omit<BaseRanking, 'alone'>,
@@ -421,25 +421,38 @@ function rank(
   let total = base.total;
   for (let e = 0; e < indices.length; e++) total += weights[indices[e]!]! * factors[e]! - weights[indices[e]!]!;
   const supported = supportedScores(base, evidence, total);
-  const candidates: PostalCandidate[] = [];
+  // The prefix of the order whose unsupported candidates keep a score that does not round to 0.
+  let end = 0;
+  let kept = 0;
+  for (; end < order.length; end++) {
+    const index = order[end]!;
+    if (isSupported(indices, index)) continue;
+    if (round(weights[index]! / total) <= 0) break;
+    kept++;
+  }
+  const candidates: PostalCandidate[] = new Array(kept + supported.length);
+  let c = 0;
   let s = 0;
-  for (let k = 0; k < order.length; k++) {
+  for (let k = 0; k < end; k++) {
     const index = order[k]!;
-    if (indices.length > 0 && indices.includes(index)) continue;
+    if (isSupported(indices, index)) continue;
     const score = weights[index]! / total;
-    // Candidates whose score rounds to 0 are left out, and so is every later (lighter) one.
-    const rounded = round(score);
-    if (rounded <= 0) break;
     const region = formats[index]!.region;
     while (s < supported.length && ranksBefore(supported[s]!.score, supported[s]!.region, score, region)) {
-      candidates.push({ country: supported[s]!.region, score: round(supported[s]!.score) });
+      candidates[c++] = { country: supported[s]!.region, score: round(supported[s]!.score) };
       s++;
     }
-    candidates.push({ country: region, score: rounded });
+    candidates[c++] = { country: region, score: round(score) };
   }
   for (; s < supported.length; s++)
-    candidates.push({ country: supported[s]!.region, score: round(supported[s]!.score) });
+    candidates[c++] = { country: supported[s]!.region, score: round(supported[s]!.score) };
   return decide(candidates, defaultCountry, spoke);
+}
+
+/** Whether the evidence supports the candidate at `index` (a handful of entries: a scan). */
+function isSupported(indices: readonly number[], index: number): boolean {
+  for (let e = 0; e < indices.length; e++) if (indices[e] === index) return true;
+  return false;
 }
 
 /** The decision rule: the evidence's untied winner at >= 0.5, else the fallback when nothing spoke. */
