@@ -1,11 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { CALLING_CODE_REGIONS } from '../../src/geo/data/calling-codes.generated.js';
 import { inferCountryFromPostalCode, inferWithoutResultCache, type PostalHints } from '../../src/geo/infer.js';
+import { regionsForNumber } from '../../src/geo/phone-evidence.js';
 import { POSTAL_EXAMPLES, typedExampleArb } from './arbitraries.js';
 
-// The result cache of src/geo/infer.ts (by base ranking and evidence) is a fast path: these tests pin it
-// to the uncached ranking, on records whose results are long (weak city evidence keeps dozens of candidates:
-// the ones it caches) and on strong evidence (ranked directly).
+// Differential tests of two fast paths. The result cache of src/geo/infer.ts (by base ranking and evidence)
+// is pinned to the uncached ranking, on records whose results are long (weak city evidence keeps dozens of
+// candidates: the ones it caches) and on strong evidence (ranked directly). The phone narrowing memo of
+// src/geo/phone-evidence.ts (by deciding leading digits) is pinned to testing every region's regex.
 
 // Names several countries share (GeoNames), with different population shares: the same candidates get
 // different factors, which the cache key must tell apart.
@@ -64,5 +67,36 @@ describe('the result cache equals the uncached ranking', () => {
     // Twice: the second call may come from the cache.
     inferCountryFromPostalCode(code, hints, options);
     expect(inferCountryFromPostalCode(code, hints, options)).toEqual(inferWithoutResultCache(code, hints, dflt));
+  });
+});
+
+describe('phone narrowing by deciding digits equals testing the whole number', () => {
+  // Reference: each region's leading-digits regex tested on the whole national number (the slow path).
+  function reference(code: string, national: string): readonly string[] {
+    const table = CALLING_CODE_REGIONS[code]!;
+    const matched = table.filter(([, d]) => d.length > 0 && new RegExp(`^(?:${d})`).test(national)).map(([r]) => r);
+    if (matched.length > 0) return matched;
+    const others = table.filter(([, d]) => d.length === 0).map(([r]) => r);
+    return others.length > 0 ? others : table.map(([r]) => r);
+  }
+  const shared = Object.keys(CALLING_CODE_REGIONS).filter((code) => CALLING_CODE_REGIONS[code]!.length > 1);
+  let narrowed = 0;
+  test.prop([fc.constantFrom(...shared), fc.stringMatching(/^\d{1,14}$/)])(
+    'for every shared calling code and any national digits',
+    (code, national) => {
+      const expected = reference(code, national);
+      if (expected.length < CALLING_CODE_REGIONS[code]!.length) narrowed++;
+      // Twice: the second answer comes from the memo of deciding prefixes.
+      regionsForNumber(code, national);
+      expect(regionsForNumber(code, national)).toEqual(expected);
+    },
+  );
+  it('on every NANP area code (exhaustive), and the property narrowed (not vacuous)', () => {
+    for (let area = 200; area <= 999; area++) {
+      for (const rest of ['0000000', '1234567', '5550100']) {
+        expect(regionsForNumber('1', `${area}${rest}`)).toEqual(reference('1', `${area}${rest}`));
+      }
+    }
+    expect(narrowed).toBeGreaterThan(0);
   });
 });
