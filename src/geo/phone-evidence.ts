@@ -56,7 +56,16 @@ const BOUNDED_SOURCE = /^[0-9|()[\]-]*$/;
 function maxMatchLength(source: string): number | null {
   const plain = source.replaceAll('(?:', '(');
   if (!BOUNDED_SOURCE.test(plain)) return null;
-  return plain.replace(/\[[^\]]*\]/g, '0').replace(/[^0-9]/g, '').length;
+  let atoms = 0;
+  let inClass = false;
+  for (const ch of plain) {
+    if (ch === '[') inClass = true;
+    else if (ch === ']') {
+      inClass = false;
+      atoms++; // a class consumes one character
+    } else if (!inClass && ch >= '0' && ch <= '9') atoms++;
+  }
+  return atoms;
 }
 
 function decidingDigitsOf(table: readonly (readonly [string, string])[]): number | null {
