@@ -34,6 +34,49 @@ interface CallingCodeRegions {
   readonly byLeadingDigits: readonly (readonly [Alpha2, RegExp])[];
   /** Regions without leading digits (told apart only by number patterns). */
   readonly others: readonly Alpha2[];
+  /**
+   * How many leading digits of the national number decide the narrowing (null: not bounded). The leading
+   * digits are quantifier-free prefix regexes, so a match consumes at most one digit per atom.
+   */
+  readonly decidingDigits: number | null;
+  /** Narrowed regions by the deciding digits (the regex tests run once per prefix, not per number). */
+  readonly narrowed: Map<string, readonly Alpha2[]>;
+}
+
+/** Distinct deciding prefixes remembered per calling code (NANP: 4 digits, at most 10,000). */
+const MAX_NARROWED = 4096;
+/** What a leading-digits source may contain for the bound below: digits, classes, groups, alternatives. */
+const BOUNDED_SOURCE = /^[0-9|()[\]-]*$/;
+
+/**
+ * An upper bound on the length of any match of a leading-digits regex source, or null when the source has
+ * anything but digits, digit classes, non-capturing groups and `|` (a quantifier, an escape, a lookahead):
+ * then every atom (a digit or a [class]) consumes at most one character.
+ */
+function maxMatchLength(source: string): number | null {
+  const plain = source.replaceAll('(?:', '(');
+  if (!BOUNDED_SOURCE.test(plain)) return null;
+  let atoms = 0;
+  let inClass = false;
+  for (const ch of plain) {
+    if (ch === '[') inClass = true;
+    else if (ch === ']') {
+      inClass = false;
+      atoms++; // a class consumes one character
+    } else if (!inClass && ch >= '0' && ch <= '9') atoms++;
+  }
+  return atoms;
+}
+
+function decidingDigitsOf(table: readonly (readonly [string, string])[]): number | null {
+  let longest = 0;
+  for (const [, digits] of table) {
+    if (digits.length === 0) continue;
+    const length = maxMatchLength(digits);
+    if (length === null) return null;
+    longest = Math.max(longest, length);
+  }
+  return longest;
 }
 
 const callingCodes = new Map<string, CallingCodeRegions | null>();
@@ -51,6 +94,8 @@ function regionsForCallingCode(code: string): CallingCodeRegions | null {
             .filter(([, digits]) => digits.length > 0)
             .map(([region, digits]) => [region, new RegExp(`^(?:${digits})`)] as const),
           others: table.filter(([, digits]) => digits.length === 0).map(([region]) => region),
+          decidingDigits: decidingDigitsOf(table),
+          narrowed: new Map(),
         };
   callingCodes.set(code, entry);
   return entry;
@@ -61,6 +106,19 @@ export function regionsForNumber(callingCode: string, nationalNumber: string | u
   const entry = regionsForCallingCode(callingCode);
   if (entry === null) return null;
   if (entry.regions.length === 1 || nationalNumber === undefined || nationalNumber.length === 0) return entry.regions;
+  if (entry.decidingDigits === null) return narrow(entry, nationalNumber);
+  const prefix = nationalNumber.slice(0, entry.decidingDigits);
+  let regions = entry.narrowed.get(prefix);
+  if (regions === undefined) {
+    regions = Object.freeze(narrow(entry, prefix));
+    if (entry.narrowed.size >= MAX_NARROWED) entry.narrowed.clear();
+    entry.narrowed.set(prefix, regions);
+  }
+  return regions;
+}
+
+/** The regions whose leading digits match, else those without leading digits, else all of them. */
+function narrow(entry: CallingCodeRegions, nationalNumber: string): readonly Alpha2[] {
   const matched = entry.byLeadingDigits.filter(([, digits]) => digits.test(nationalNumber)).map(([r]) => r);
   if (matched.length > 0) return matched;
   return entry.others.length > 0 ? entry.others : entry.regions;
