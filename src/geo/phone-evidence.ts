@@ -13,6 +13,7 @@
  * GB, GG and JE inside +44) stay together for a raw string; a `NormalizedPhone` from cdc-enrich/phone
  * carries the resolved `country` and is used as is.
  */
+import { memoize } from '../shared/memo.js';
 import { type Alpha2, toAlpha2 } from './country.js';
 import { CALLING_CODE_REGIONS } from './data/calling-codes.generated.js';
 
@@ -35,13 +36,15 @@ interface CallingCodeRegions {
   /** Regions without leading digits (told apart only by number patterns). */
   readonly others: readonly Alpha2[];
   /**
-   * How many leading digits of the national number decide the narrowing (null: not bounded). The leading
-   * digits are quantifier-free prefix regexes, so a match consumes at most one digit per atom.
+   * {@link narrow} of a national number. When the leading-digits regexes bound how many digits decide (they
+   * are quantifier-free prefix regexes: a match consumes at most one digit per atom), it is memoized by
+   * that prefix, so the regex tests run once per prefix, not per number.
    */
-  readonly decidingDigits: number | null;
-  /** Narrowed regions by the deciding digits (the regex tests run once per prefix, not per number). */
-  readonly narrowed: Map<string, readonly Alpha2[]>;
+  readonly narrowNumber: (nationalNumber: string) => readonly Alpha2[];
 }
+
+/** The parts of {@link CallingCodeRegions} that {@link narrow} reads. */
+type NarrowingTable = Pick<CallingCodeRegions, 'regions' | 'byLeadingDigits' | 'others'>;
 
 /** Distinct deciding prefixes remembered per calling code (NANP: 4 digits, at most 10,000). */
 const MAX_NARROWED = 4096;
@@ -85,20 +88,23 @@ function regionsForCallingCode(code: string): CallingCodeRegions | null {
   let entry = callingCodes.get(code);
   if (entry !== undefined) return entry;
   const table = Object.hasOwn(CALLING_CODE_REGIONS, code) ? CALLING_CODE_REGIONS[code] : undefined;
-  entry =
-    table === undefined
-      ? null
-      : {
-          regions: table.map(([region]) => region),
-          byLeadingDigits: table
-            .filter(([, digits]) => digits.length > 0)
-            .map(([region, digits]) => [region, new RegExp(`^(?:${digits})`)] as const),
-          others: table.filter(([, digits]) => digits.length === 0).map(([region]) => region),
-          decidingDigits: decidingDigitsOf(table),
-          narrowed: new Map(),
-        };
+  entry = table === undefined ? null : buildCallingCodeRegions(table);
   callingCodes.set(code, entry);
   return entry;
+}
+
+function buildCallingCodeRegions(table: readonly (readonly [Alpha2, string])[]): CallingCodeRegions {
+  const narrowing: NarrowingTable = {
+    regions: table.map(([region]) => region),
+    byLeadingDigits: table
+      .filter(([, digits]) => digits.length > 0)
+      .map(([region, digits]) => [region, new RegExp(`^(?:${digits})`)] as const),
+    others: table.filter(([, digits]) => digits.length === 0).map(([region]) => region),
+  };
+  const decidingDigits = decidingDigitsOf(table);
+  if (decidingDigits === null) return { ...narrowing, narrowNumber: (number) => narrow(narrowing, number) };
+  const narrowPrefix = memoize((prefix) => Object.freeze(narrow(narrowing, prefix)), MAX_NARROWED);
+  return { ...narrowing, narrowNumber: (number) => narrowPrefix(number.slice(0, decidingDigits)) };
 }
 
 /** Regions of a calling code, narrowed by the national number's leading digits when it is known. */
@@ -106,19 +112,11 @@ export function regionsForNumber(callingCode: string, nationalNumber: string | u
   const entry = regionsForCallingCode(callingCode);
   if (entry === null) return null;
   if (entry.regions.length === 1 || nationalNumber === undefined || nationalNumber.length === 0) return entry.regions;
-  if (entry.decidingDigits === null) return narrow(entry, nationalNumber);
-  const prefix = nationalNumber.slice(0, entry.decidingDigits);
-  let regions = entry.narrowed.get(prefix);
-  if (regions === undefined) {
-    regions = Object.freeze(narrow(entry, prefix));
-    if (entry.narrowed.size >= MAX_NARROWED) entry.narrowed.clear();
-    entry.narrowed.set(prefix, regions);
-  }
-  return regions;
+  return entry.narrowNumber(nationalNumber);
 }
 
 /** The regions whose leading digits match, else those without leading digits, else all of them. */
-function narrow(entry: CallingCodeRegions, nationalNumber: string): readonly Alpha2[] {
+function narrow(entry: NarrowingTable, nationalNumber: string): readonly Alpha2[] {
   const matched = entry.byLeadingDigits.filter(([, digits]) => digits.test(nationalNumber)).map(([r]) => r);
   if (matched.length > 0) return matched;
   return entry.others.length > 0 ? entry.others : entry.regions;
