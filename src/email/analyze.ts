@@ -7,9 +7,9 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { parse as parseHost } from 'tldts';
 import { LruCache } from '../shared/lru.js';
+import { SeenOnceFilter } from '../shared/seen-once.js';
 import { categorizeHost, type DomainCategory } from './categories.js';
 import { ROLE_LOCAL_PARTS } from './data/providers.js';
-import { hashNameFromRight } from './domain-table.js';
 import { suggestProviderFor } from './suggest.js';
 import { isEmailHostSyntax, isEmailLocalPartSyntax } from './syntax.js';
 
@@ -144,23 +144,14 @@ function hostInfo(host: string): DomainInfo | null {
 
 const domainCache = new LruCache<string, DomainInfo | 0>(10_000);
 
-/**
- * One-hit filter in front of the domain cache (the "doorkeeper" of TinyLFU): a host is cached the second
- * time it is seen within the filter's memory, so the long tail of domains seen once (most of them in a real
- * stream) neither pays the cache insert nor pushes the frequent ones out. One slot per hash bucket holds the
- * last host's 32-bit hash; a collision only delays caching.
- */
-const SEEN_ONCE_SLOTS = 1 << 14;
-const seenOnce = new Int32Array(SEEN_ONCE_SLOTS);
+/** Hosts are cached on their second sighting (src/shared/seen-once.ts: the long tail of domains seen once stays out). */
+const seenHosts = new SeenOnceFilter(1 << 14);
 
 function cachedHostInfo(host: string): DomainInfo | null {
   const hit = domainCache.get(host);
   if (hit !== undefined) return hit === 0 ? null : hit;
   const info = hostInfo(host);
-  const hash = hashNameFromRight(host, 0, host.length) | 1;
-  const slot = hash & (SEEN_ONCE_SLOTS - 1);
-  if (seenOnce[slot] === hash) domainCache.set(host, info ?? 0);
-  else seenOnce[slot] = hash;
+  if (seenHosts.seenBefore(host)) domainCache.set(host, info ?? 0);
   return info;
 }
 

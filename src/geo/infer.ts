@@ -29,6 +29,7 @@
 import * as z from 'zod/mini';
 import { LruCache } from '../shared/lru.js';
 import { checkOptions } from '../shared/options.js';
+import { SeenOnceFilter } from '../shared/seen-once.js';
 import { type Alpha2, toAlpha2 } from './country.js';
 import { phoneEvidence } from './phone-evidence.js';
 import { citiesNamed, type SubdivisionHit, subdivisionsNamed } from './places.js';
@@ -494,13 +495,13 @@ function isSupported(indices: readonly number[], index: number): boolean {
  * on the benchmark corpus (50,000 distinct codes) the state, city and all-hint results take 29, 951 and 95
  * distinct values. Only long results are cached (weak evidence such as a city keeps dozens of candidates
  * above 0, each an object to build); behind strong evidence a result has a few candidates and ranking it
- * costs less than a key. A key is cached on its second sighting (the first marks it), so evidence that
+ * costs less than a key. A key is cached on its second sighting (src/shared/seen-once.ts), so evidence that
  * never repeats costs a key and a mark, not a frozen copy per record. Bounded: at most this many results
  * (a few KB each).
  */
 const MAX_RANKED_RESULTS = 2048;
-const rankedResults = new LruCache<string, PostalInference | typeof SEEN_ONCE>(MAX_RANKED_RESULTS);
-const SEEN_ONCE = 0;
+const rankedResults = new LruCache<string, PostalInference>(MAX_RANKED_RESULTS);
+const seenEvidenceKeys = new SeenOnceFilter(4 * MAX_RANKED_RESULTS);
 /** Results walking fewer candidates of the cached order than this are ranked directly, not cached. */
 const MIN_CACHED_WALK = 8;
 
@@ -519,11 +520,8 @@ function rankWithEvidence(base: BaseRanking, evidence: Evidence, defaultCountry:
   if (end < MIN_CACHED_WALK) return rank(base, evidence, defaultCountry, true, total, end);
   const key = evidenceKey(base, evidence, defaultCountry);
   const cached = rankedResults.get(key);
-  if (cached === undefined) {
-    rankedResults.set(key, SEEN_ONCE);
-    return rank(base, evidence, defaultCountry, true, total, end);
-  }
-  if (cached !== SEEN_ONCE) return copyOf(cached);
+  if (cached !== undefined) return copyOf(cached);
+  if (!seenEvidenceKeys.seenBefore(key)) return rank(base, evidence, defaultCountry, true, total, end);
   const result = freeze(rank(base, evidence, defaultCountry, true, total, end));
   rankedResults.set(key, result);
   return copyOf(result);
