@@ -142,16 +142,16 @@ function hostInfo(host: string): DomainInfo | null {
   };
 }
 
-const domainCache = new LruCache<string, DomainInfo | 0>(10_000);
+const domainCache = new LruCache<string, DomainInfo | null>(10_000);
 
 /** Hosts are cached on their second sighting (src/shared/seen-once.ts: the long tail of domains seen once stays out). */
 const seenHosts = new SeenOnceFilter(1 << 14);
 
 function cachedHostInfo(host: string): DomainInfo | null {
   const hit = domainCache.get(host);
-  if (hit !== undefined) return hit === 0 ? null : hit;
+  if (hit !== undefined) return hit;
   const info = hostInfo(host);
-  if (seenHosts.seenBefore(host)) domainCache.set(host, info ?? 0);
+  if (seenHosts.seenBefore(host)) domainCache.set(host, info);
   return info;
 }
 

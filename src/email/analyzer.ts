@@ -37,17 +37,17 @@ const MAX_CACHED_LENGTH = 320;
 export function createEmailAnalyzer(options?: EmailAnalyzerOptions): (input: unknown) => EmailAnalysis | null {
   const size = checkOptions('createEmailAnalyzer', emailAnalyzerOptionsSchema, options).cacheSize ?? 10_000;
   if (size === 0) return analyzeEmail;
-  const cache = new LruCache<string, EmailAnalysis | 0>(size);
+  const cache = new LruCache<string, EmailAnalysis | null>(size);
   return (input: unknown): EmailAnalysis | null => {
     if (typeof input !== 'string' || input.length > MAX_CACHED_LENGTH) return analyzeEmail(input);
     const hit = cache.get(input);
-    if (hit !== undefined) return hit === 0 ? null : hit;
+    if (hit !== undefined) return hit;
     const analysis = analyzeEmail(input);
     if (analysis !== null) {
       Object.freeze(analysis.validation);
       Object.freeze(analysis);
     }
-    cache.set(input, analysis ?? 0);
+    cache.set(input, analysis);
     return analysis;
   };
 }

@@ -142,7 +142,7 @@ function createLocationInferrer(size: number, defaultCountry: string | null): In
     };
   };
   if (size === 0) return infer;
-  const cache = new LruCache<string, Location | 0>(size);
+  const cache = new LruCache<string, Location | null>(size);
   return (code, state, city, phone, domain) => {
     const st = state ?? '';
     const ci = city ?? '';
@@ -150,9 +150,9 @@ function createLocationInferrer(size: number, defaultCountry: string | null): In
     const tld = domain === null ? '' : domain.slice(domain.lastIndexOf('.') + 1);
     const key = `${code.length},${st.length},${ci.length},${ph.length};${code}${st}${ci}${ph}${tld}`;
     const hit = cache.get(key);
-    if (hit !== undefined) return hit === 0 ? null : hit;
+    if (hit !== undefined) return hit;
     const location = infer(code, state, city, phone, domain);
-    cache.set(key, location ?? 0);
+    cache.set(key, location);
     return location;
   };
 }

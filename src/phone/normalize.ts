@@ -247,16 +247,16 @@ export function createPhoneNormalizer(
   options?: PhoneNormalizerOptions,
 ): (raw: unknown, options?: NormalizePhoneOptions) => NormalizedPhone | null {
   const { cacheSize = 10_000 } = checkOptions('createPhoneNormalizer', phoneNormalizerOptions, options);
-  const cache = new LruCache<string, NormalizedPhone | 0>(cacheSize);
+  const cache = new LruCache<string, NormalizedPhone | null>(cacheSize);
   return (raw, opts) => {
     const text = toText(raw);
     if (text === null) return null;
     const region = defaultRegionOf(opts?.defaultCountry);
     const key = region === undefined ? text : `${region.region}\u0000${text}`;
     const hit = cache.get(key);
-    if (hit !== undefined) return hit === 0 ? null : hit;
+    if (hit !== undefined) return hit;
     const result = frozen(readText(text, region));
-    cache.set(key, result ?? 0);
+    cache.set(key, result);
     return result;
   };
 }
